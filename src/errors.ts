@@ -1,0 +1,55 @@
+// Named errors with a machine-readable code, shared by every layer.
+
+/** Codes a client can rely on; GraphQL errors carry them in `extensions.code`. */
+export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'INVALID_GRAPH_DATA';
+
+/** Base class of every expected error: its message is safe to show to a client. */
+export class CoopgraphError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CoopgraphError';
+    this.code = code;
+  }
+}
+
+/** An id that names no entity (or relation). */
+export class NotFoundError extends CoopgraphError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** An argument outside what the operation accepts (range, empty string, ...). */
+export class InvalidArgumentError extends CoopgraphError {
+  constructor(message: string) {
+    super('BAD_USER_INPUT', message);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** One problem found in the graph's data files: `file: path-in-file: message`. */
+export interface DataProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  return p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+/** Every problem found while loading the graph, reported together. */
+export class InvalidGraphDataError extends CoopgraphError {
+  readonly problems: DataProblem[];
+  constructor(problems: DataProblem[]) {
+    super(
+      'INVALID_GRAPH_DATA',
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the graph data:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'InvalidGraphDataError';
+    this.problems = problems;
+  }
+}

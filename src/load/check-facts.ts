@@ -1,0 +1,265 @@
+// Parsed facts files → one validated GraphData. Pure: no I/O. Every problem
+// is collected (file, path in file, message) and reported together.
+
+import { didYouMean } from '../did-you-mean.js';
+import type { DataProblem } from '../errors.js';
+import {
+  describeEndpoints,
+  isAllowedEndpoint,
+  normalizeName,
+  relationId,
+  RELATION_TYPES,
+  type Claim,
+  type ConflictRecord,
+  type EntityRecord,
+  type Evidence,
+  type GraphData,
+  type RelationRecord,
+} from '../ontology/index.js';
+import type { EvidenceInput, FactsFile } from './file-schema.js';
+
+/** One facts file after parsing, with its article's text. */
+export interface ParsedFile {
+  /** the file's name as shown in messages */
+  file: string;
+  data: FactsFile;
+  /** the text of the article the file's quotes come from */
+  text: string;
+}
+
+export type CheckResult = { ok: true; data: GraphData } | { ok: false; problems: DataProblem[] };
+
+/** Where each value of a merged attribute came from, to surface disagreements. */
+type ClaimsByField = Map<string, { about: string; property: string; claims: Map<string, Claim> }>;
+
+/**
+ * Merges the files into one graph. An entity or relation may appear in several
+ * files (each article gives its own evidence): evidence and aliases are joined,
+ * and attribute values that disagree are kept as conflicts, never dropped.
+ */
+export function checkFacts(files: readonly ParsedFile[]): CheckResult {
+  const problems: DataProblem[] = [];
+  const entities = new Map<string, EntityRecord>();
+  const declaredIn = new Map<string, string>();
+  const relations = new Map<string, RelationRecord>();
+  const relationFile = new Map<string, { file: string; path: string }>();
+  const conflicts: ConflictRecord[] = [];
+  const conflictFile = new Map<string, { file: string; path: string }>();
+  const fieldClaims: ClaimsByField = new Map();
+
+  for (const { file, data, text } of files) {
+    const problem = (path: string, message: string) => problems.push({ file, path, message });
+    const articleId = data.article.id;
+    const evidenceOf = (inputs: EvidenceInput[], path: string) =>
+      resolveEvidence(inputs, articleId, text, data.article.source, (i, m) => problem(`${path}.evidence[${i}]`, m));
+
+    // The article itself is an entity; its title is its evidence.
+    if (declaredIn.has(articleId)) {
+      problem('article.id', `article "${articleId}" is already declared in ${declaredIn.get(articleId)}`);
+    } else {
+      const titleEvidence = evidenceOf([{ quote: data.article.title }], 'article');
+      const { id, title, source: _source, ...rest } = data.article;
+      entities.set(id, {
+        id,
+        kind: 'Article',
+        name: title,
+        aliases: [],
+        attributes: { title, ...rest, text },
+        stated: true,
+        evidence: titleEvidence,
+      });
+      declaredIn.set(id, file);
+    }
+
+    const seenEntities = new Map<string, number>();
+    data.entities.forEach((input, i) => {
+      const path = `entities[${i}]`;
+      const first = seenEntities.get(input.id);
+      if (first !== undefined) {
+        problem(`${path}.id`, `duplicate id "${input.id}" (first at entities[${first}])`);
+        return;
+      }
+      seenEntities.set(input.id, i);
+      const evidence = evidenceOf(input.evidence, path);
+      const existing = entities.get(input.id);
+      if (!existing) {
+        const { inference, ...rest } = input;
+        entities.set(input.id, { ...rest, aliases: uniqueNames(input.aliases, input.name), ...(inference ? { inference } : {}), evidence });
+        declaredIn.set(input.id, file);
+        noteClaims(fieldClaims, input.id, input.attributes, evidence);
+        return;
+      }
+      if (existing.kind !== input.kind) {
+        problem(`${path}.kind`, `"${input.id}" is a ${existing.kind} in ${declaredIn.get(input.id)} but a ${input.kind} here`);
+        return;
+      }
+      existing.aliases = uniqueNames([...existing.aliases, input.name, ...input.aliases], existing.name);
+      for (const [name, value] of Object.entries(input.attributes)) {
+        if (existing.attributes[name] === undefined) existing.attributes[name] = value;
+      }
+      noteClaims(fieldClaims, input.id, input.attributes, evidence);
+      existing.evidence.push(...evidence);
+      mergeStated(existing, input);
+    });
+
+    const seenRelations = new Map<string, number>();
+    data.relations.forEach((input, i) => {
+      const path = `relations[${i}]`;
+      const id = relationId(input.type, input.from, input.to);
+      const first = seenRelations.get(id);
+      if (first !== undefined) {
+        problem(path, `duplicate relation ${input.type} from "${input.from}" to "${input.to}" (first at relations[${first}])`);
+        return;
+      }
+      seenRelations.set(id, i);
+      const evidence = evidenceOf(input.evidence, path);
+      const existing = relations.get(id);
+      if (!existing) {
+        const { inference, ...rest } = input;
+        relations.set(id, { id, ...rest, ...(inference ? { inference } : {}), evidence });
+        relationFile.set(id, { file, path });
+      } else {
+        for (const [name, value] of Object.entries(input.properties)) {
+          if (existing.properties[name] === undefined) existing.properties[name] = value;
+        }
+        existing.evidence.push(...evidence);
+        mergeStated(existing, input);
+      }
+      noteClaims(fieldClaims, id, input.properties, evidence);
+    });
+
+    data.conflicts.forEach((input, i) => {
+      const path = `conflicts[${i}]`;
+      if (conflictFile.has(input.id)) {
+        problem(`${path}.id`, `duplicate conflict id "${input.id}" (first in ${conflictFile.get(input.id)!.file})`);
+        return;
+      }
+      conflictFile.set(input.id, { file, path });
+      conflicts.push({
+        id: input.id,
+        about: input.about,
+        property: input.property,
+        ...(input.note ? { note: input.note } : {}),
+        claims: input.claims.map((c, k) => ({ value: c.value, evidence: evidenceOf(c.evidence, `${path}.claims[${k}]`) })),
+      });
+    });
+  }
+
+  // References can only be checked once every file is read.
+  const ids = [...entities.keys()];
+  const missing = (ref: string) => `unknown entity "${ref}"${didYouMean(ref, ids)}`;
+  for (const [id, relation] of relations) {
+    const { file, path } = relationFile.get(id)!;
+    const problem = (at: string, message: string) => problems.push({ file, path: `${path}${at}`, message });
+    const from = entities.get(relation.from);
+    const to = entities.get(relation.to);
+    if (!from) problem('.from', missing(relation.from));
+    if (!to) problem('.to', missing(relation.to));
+    if (relation.from === relation.to) problem('.to', `a relation cannot link "${relation.from}" to itself`);
+    else if (from && to && !isAllowedEndpoint(relation.type, from.kind, to.kind)) {
+      problem('', `${relation.type} cannot go from a ${from.kind} to a ${to.kind} (allowed: ${describeEndpoints(relation.type)})`);
+    }
+    for (const [name, spec] of Object.entries(RELATION_TYPES[relation.type].properties)) {
+      const ref = relation.properties[name];
+      if (spec.value.type !== 'ref' || typeof ref !== 'string') continue;
+      const target = entities.get(ref);
+      if (!target) problem(`.properties.${name}`, missing(ref));
+      else if (target.kind !== spec.value.kind) problem(`.properties.${name}`, `"${ref}" is a ${target.kind}, not a ${spec.value.kind}`);
+    }
+  }
+  for (const conflict of conflicts) {
+    const { file, path } = conflictFile.get(conflict.id)!;
+    conflict.about.forEach((ref, i) => {
+      if (!entities.has(ref) && !relations.has(ref)) problems.push({ file, path: `${path}.about[${i}]`, message: missing(ref) });
+    });
+  }
+
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    data: { entities: [...entities.values()], relations: [...relations.values()], conflicts: [...conflicts, ...fieldConflicts(fieldClaims)] },
+  };
+}
+
+/** Finds each quote in the text, checking given offsets and computing missing ones. */
+function resolveEvidence(
+  inputs: readonly EvidenceInput[],
+  article: string,
+  text: string,
+  source: string,
+  problem: (index: number, message: string) => void,
+): Evidence[] {
+  const found: Evidence[] = [];
+  inputs.forEach((input, i) => {
+    const { quote } = input;
+    const at = text.indexOf(quote);
+    if (at < 0) {
+      const hint = normalizeName(text).includes(normalizeName(quote)) ? ' (it differs only in case, spacing or punctuation)' : '';
+      problem(i, `quote "${abbreviate(quote)}" is not in the text of ${source}${hint}`);
+      return;
+    }
+    if (input.start === undefined && input.end === undefined) {
+      found.push({ article, quote, start: at, end: at + quote.length });
+      return;
+    }
+    if (input.start === undefined || input.end === undefined) {
+      problem(i, 'give both "start" and "end", or neither');
+      return;
+    }
+    if (text.slice(input.start, input.end) !== quote) {
+      problem(i, `quote "${abbreviate(quote)}" is not at ${input.start}..${input.end} of ${source}; it first occurs at ${at}..${at + quote.length}`);
+      return;
+    }
+    found.push({ article, quote, start: input.start, end: input.end });
+  });
+  return found;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Aliases without duplicates (by the matching rule) and without the name itself. */
+function uniqueNames(aliases: readonly string[], name: string): string[] {
+  const seen = new Set([normalizeName(name)]);
+  return aliases.filter((alias) => {
+    const key = normalizeName(alias);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A fact stated anywhere is stated; an inference line only survives while no source states it. */
+function mergeStated(existing: { stated: boolean; inference?: string }, input: { stated: boolean; inference?: string }) {
+  if (input.stated && !existing.stated) {
+    existing.stated = true;
+    delete existing.inference;
+  }
+  if (!existing.stated && !existing.inference && input.inference) existing.inference = input.inference;
+}
+
+function noteClaims(claims: ClaimsByField, about: string, values: Record<string, unknown>, evidence: Evidence[]): void {
+  for (const [property, value] of Object.entries(values)) {
+    const key = `${about}#${property}`;
+    const entry = claims.get(key) ?? { about, property, claims: new Map<string, Claim>() };
+    claims.set(key, entry);
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const claim = entry.claims.get(text) ?? { value: text, evidence: [] };
+    entry.claims.set(text, claim);
+    claim.evidence.push(...evidence);
+  }
+}
+
+/** Attributes or properties given different values by different sources. */
+function fieldConflicts(claims: ClaimsByField): ConflictRecord[] {
+  return [...claims.values()]
+    .filter((entry) => entry.claims.size > 1)
+    .map(({ about, property, claims: byValue }) => ({
+      id: `conflict:${about}#${property}`,
+      about: [about],
+      property,
+      note: `sources disagree on "${property}"; the first value read is shown on the entity`,
+      claims: [...byValue.values()],
+    }));
+}

@@ -1,0 +1,156 @@
+// The knowledge graph in memory: a graphology MultiDirectedGraph whose nodes
+// are entities and whose edges are relations, with the indices queries need.
+// Knows nothing of files or GraphQL; traversals live in ./queries/.
+
+import { MultiDirectedGraph } from 'graphology';
+import { didYouMean } from '../did-you-mean.js';
+import { NotFoundError } from '../errors.js';
+import {
+  normalizeName,
+  type ConflictRecord,
+  type EntityRecord,
+  type GraphData,
+  type Kind,
+  type RelationRecord,
+  type RelationType,
+} from '../ontology/index.js';
+
+export type Direction = 'OUT' | 'IN' | 'ANY';
+
+/** Suggestions scan every id; past this size the message goes without one. */
+const SUGGEST_MAX_ENTITIES = 50_000;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export class KnowledgeGraph {
+  readonly graph = new MultiDirectedGraph<EntityRecord, RelationRecord>({ allowSelfLoops: false });
+  /** bumped on every change, so caches built over the graph know when to rebuild */
+  revision = 0;
+  private readonly sortedEntities: EntityRecord[] = [];
+  private readonly kindIndex = new Map<Kind, EntityRecord[]>();
+  private readonly nameIndex = new Map<string, Set<string>>();
+  private readonly typeIndex = new Map<RelationType, RelationRecord[]>();
+  private readonly conflictIndex = new Map<string, ConflictRecord[]>();
+  private readonly allConflicts: ConflictRecord[] = [];
+
+  /** Builds the graph from validated records (see load/). */
+  static fromData(data: GraphData): KnowledgeGraph {
+    const kg = new KnowledgeGraph();
+    for (const entity of data.entities) kg.graph.addNode(entity.id, entity);
+    for (const relation of data.relations) kg.graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to, relation);
+    kg.allConflicts.push(...[...data.conflicts].sort(byId));
+    kg.reindex();
+    return kg;
+  }
+
+  private reindex(): void {
+    this.sortedEntities.length = 0;
+    this.kindIndex.clear();
+    this.nameIndex.clear();
+    this.typeIndex.clear();
+    this.conflictIndex.clear();
+    this.graph.forEachNode((_, entity) => {
+      this.sortedEntities.push(entity);
+      for (const name of [entity.name, ...entity.aliases]) {
+        const key = normalizeName(name);
+        const ids = this.nameIndex.get(key) ?? new Set<string>();
+        ids.add(entity.id);
+        this.nameIndex.set(key, ids);
+      }
+    });
+    this.sortedEntities.sort(byId);
+    for (const entity of this.sortedEntities) {
+      const list = this.kindIndex.get(entity.kind) ?? [];
+      list.push(entity);
+      this.kindIndex.set(entity.kind, list);
+    }
+    this.graph.forEachEdge((_, relation) => {
+      const list = this.typeIndex.get(relation.type) ?? [];
+      list.push(relation);
+      this.typeIndex.set(relation.type, list);
+    });
+    for (const list of this.typeIndex.values()) list.sort(byId);
+    for (const conflict of this.allConflicts) {
+      for (const id of conflict.about) {
+        const list = this.conflictIndex.get(id) ?? [];
+        list.push(conflict);
+        this.conflictIndex.set(id, list);
+      }
+    }
+    this.revision++;
+  }
+
+  get entityCount(): number {
+    return this.graph.order;
+  }
+
+  get relationCount(): number {
+    return this.graph.size;
+  }
+
+  hasEntity(id: string): boolean {
+    return this.graph.hasNode(id);
+  }
+
+  findEntity(id: string): EntityRecord | null {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+  }
+
+  /** The entity, or a NotFoundError naming the operation and the closest id. */
+  getEntity(id: string, operation = 'entity'): EntityRecord {
+    const entity = this.findEntity(id);
+    if (entity) return entity;
+    const hint = this.entityCount <= SUGGEST_MAX_ENTITIES ? didYouMean(id, this.graph.nodes()) : '';
+    throw new NotFoundError(`${operation}: no entity has the id "${id}"${hint}`);
+  }
+
+  findRelation(id: string): RelationRecord | null {
+    return this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null;
+  }
+
+  /** Entities sorted by id, all or of the given kinds. */
+  entities(kinds?: readonly Kind[]): readonly EntityRecord[] {
+    if (!kinds || kinds.length === 0) return this.sortedEntities;
+    if (kinds.length === 1) return this.kindIndex.get(kinds[0]!) ?? [];
+    return kinds.flatMap((k) => this.kindIndex.get(k) ?? []).sort(byId);
+  }
+
+  /** Relations sorted by id, all or of the given types. */
+  relations(types?: readonly RelationType[]): readonly RelationRecord[] {
+    const chosen = types && types.length ? types : [...this.typeIndex.keys()];
+    const lists = chosen.map((t) => this.typeIndex.get(t) ?? []);
+    return lists.length === 1 ? lists[0]! : lists.flat().sort(byId);
+  }
+
+  /** Number of relations of a type, without copying. */
+  countRelations(type: RelationType): number {
+    return this.typeIndex.get(type)?.length ?? 0;
+  }
+
+  /** Relations touching an entity, in a direction, optionally of some types. */
+  relationsOf(id: string, direction: Direction = 'ANY', types?: readonly RelationType[]): RelationRecord[] {
+    const found: RelationRecord[] = [];
+    const keep = (_: string, relation: RelationRecord) => {
+      if (!types || types.length === 0 || types.includes(relation.type)) found.push(relation);
+    };
+    if (direction !== 'IN') this.graph.forEachOutEdge(id, keep);
+    if (direction !== 'OUT') this.graph.forEachInEdge(id, keep);
+    return found;
+  }
+
+  /** The entities at the other end of an entity's relations of one type. */
+  related(id: string, type: RelationType, direction: 'OUT' | 'IN'): EntityRecord[] {
+    return this.relationsOf(id, direction, [type]).map((r) => this.graph.getNodeAttributes(direction === 'OUT' ? r.to : r.from));
+  }
+
+  /** Entities whose name or an alias matches by ONTOLOGY.md's rule. */
+  entitiesNamed(name: string): EntityRecord[] {
+    const ids = this.nameIndex.get(normalizeName(name));
+    return ids ? [...ids].map((id) => this.graph.getNodeAttributes(id)) : [];
+  }
+
+  /** Every recorded disagreement, or those about one entity or relation. */
+  conflicts(about?: string): readonly ConflictRecord[] {
+    return about === undefined ? this.allConflicts : (this.conflictIndex.get(about) ?? []);
+  }
+}

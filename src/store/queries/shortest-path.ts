@@ -1,0 +1,37 @@
+// How two entities are connected by the fewest relations
+// (graphology-shortest-path's bidirectional search).
+
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import type { EntityRecord, RelationRecord, RelationType } from '../../ontology/index.js';
+import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
+import { relationBetween, traversalView } from './traversal-view.js';
+
+export interface PathOptions {
+  direction?: Direction;
+  types?: readonly RelationType[];
+}
+
+export interface Path {
+  length: number;
+  nodes: EntityRecord[];
+  relations: RelationRecord[];
+}
+
+/** The shortest path from `from` to `to`, or null when none exists. */
+export function findShortestPath(kg: KnowledgeGraph, from: string, to: string, options: PathOptions = {}): Path | null {
+  const { direction = 'ANY', types } = options;
+  kg.getEntity(from, 'shortestPath');
+  kg.getEntity(to, 'shortestPath');
+  const view = traversalView(kg, direction, types);
+  const ids = direction === 'IN' ? bidirectional(view, to, from)?.reverse() : bidirectional(view, from, to);
+  return ids ? toPath(kg, ids, direction, types) : null;
+}
+
+/** A path of entity ids → the Path with the relation used at each hop. */
+export function toPath(kg: KnowledgeGraph, ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Path {
+  const relations: RelationRecord[] = [];
+  for (let i = 1; i < ids.length; i++) {
+    relations.push(kg.graph.getEdgeAttributes(relationBetween(kg, ids[i - 1]!, ids[i]!, direction, types)));
+  }
+  return { length: relations.length, nodes: ids.map((id) => kg.graph.getNodeAttributes(id)), relations };
+}
