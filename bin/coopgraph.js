@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The coopgraph executable: runs the TypeScript sources through tsx's loader
+// (no build step needed after `npm ci`).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+const write = (stream) => (text) => stream.write(text);
+process.exitCode = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr) });

@@ -1,0 +1,27 @@
+// Lint: typescript-eslint's recommended rules, plus the one-way flow of
+// STYLE.md (graph/ files → load → store → api → HTTP/CLI) as import bans.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const banned = (...layers) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: layers.map((layer) => ({ group: [`**/${layer}/*`, `**/${layer}.js`], message: `this layer may not import from ${layer}/ (data flows one way: load → store → api → cli)` })) },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/ontology/**'], rules: banned('load', 'store', 'api', 'cli', 'export', 'server') },
+  { files: ['src/load/**'], rules: banned('store', 'api', 'cli', 'export', 'server') },
+  { files: ['src/store/**'], rules: banned('load', 'api', 'cli', 'export', 'server') },
+  { files: ['src/api/**', 'src/export/**'], rules: banned('load', 'cli') },
+  { files: ['bin/**'], languageOptions: { globals: { process: 'readonly' } } },
+);

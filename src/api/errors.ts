@@ -1,0 +1,29 @@
+// Expected errors reach clients with their message and `extensions.code`;
+// anything else is masked (no stack, no internal message) and logged in full.
+
+import { GraphQLError } from 'graphql';
+import { CoopgraphError } from '../errors.js';
+
+/** The `maskError` of graphql-yoga's masked errors. */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof CoopgraphError && error instanceof GraphQLError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { ...error.extensions, code: original.code },
+    });
+  }
+  // graphql-js's own errors (syntax, validation, coercion) and errors raised as GraphQLErrors
+  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+  return new GraphQLError(message, {
+    ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+/** Whether an error is one a client caused and was told about: nothing to log. */
+export function isExpectedError(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return original instanceof CoopgraphError || (original instanceof GraphQLError && original.extensions.code !== undefined);
+}

@@ -1,0 +1,12 @@
+// Fields every kind shares (inherited from the Entity interface).
+
+import type { Direction } from '../../store/knowledge-graph.js';
+import type { EntityRecord, RelationType } from '../../ontology/index.js';
+import type { Context } from '../context.js';
+
+export const Entity = {
+  __resolveType: (e: EntityRecord) => e.kind,
+  relations: (e: EntityRecord, args: { types?: RelationType[] | null; direction?: Direction | null }, { kg }: Context) =>
+    kg.relationsOf(e.id, args.direction ?? 'ANY', args.types ?? undefined),
+  conflicts: (e: EntityRecord, _: unknown, { kg }: Context) => kg.conflicts(e.id),
+};

@@ -1,0 +1,40 @@
+// coopgraph serve: GraphQL at /graphql, GraphiQL, GET /health.
+
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from '../../server.js';
+import { loadStore } from '../load.js';
+import { intOption, UsageError, type Command } from '../usage.js';
+
+export const serve: Command = {
+  summary: 'serve the graph over GraphQL',
+  usage: `coopgraph serve [--port N] [--host H] [--graph DIR]
+
+Serves GraphQL at /graphql (GraphiQL in a browser) and GET /health.
+  --port N   port to listen on (default: $PORT or 4000)
+  --host H   address to bind (default: 0.0.0.0)`,
+  options: { port: { type: 'string' }, host: { type: 'string' } },
+  async run(args, io) {
+    const envPort = process.env.PORT;
+    if (args.values.port === undefined && envPort !== undefined && !/^\d+$/.test(envPort)) {
+      throw new UsageError(`PORT: "${envPort}" is not a port number`);
+    }
+    const port = intOption(args, 'port', 0, 65535) ?? Number(envPort ?? 4000);
+    const host = typeof args.values.host === 'string' ? args.values.host : '0.0.0.0';
+    const kg = loadStore(args);
+    const yoga = createServer(kg);
+    const server = createHttpServer(yoga);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
+    const address = server.address();
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
+    return new Promise<number>((resolve) => {
+      const stop = () => server.close(() => resolve(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+  },
+};
