@@ -73,6 +73,7 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
 
     const seenEntities = new Map<string, number>();
     data.entities.forEach((input, i) => {
+      if (!input) return;
       const path = `entities[${i}]`;
       const first = seenEntities.get(input.id);
       if (first !== undefined) {
@@ -104,6 +105,7 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
 
     const seenRelations = new Map<string, number>();
     data.relations.forEach((input, i) => {
+      if (!input) return;
       const path = `relations[${i}]`;
       const id = relationId(input.type, input.from, input.to);
       const first = seenRelations.get(id);
@@ -129,6 +131,7 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
     });
 
     data.conflicts.forEach((input, i) => {
+      if (!input) return;
       const path = `conflicts[${i}]`;
       if (conflictFile.has(input.id)) {
         problem(`${path}.id`, `duplicate conflict id "${input.id}" (first in ${conflictFile.get(input.id)!.file})`);
@@ -145,16 +148,18 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
     });
   }
 
-  // References can only be checked once every file is read.
+  // References can only be checked once every file is read. A reference to
+  // an entity that failed its own checks was reported there already.
   const ids = [...entities.keys()];
+  const invalid = new Set(files.flatMap((f) => [...f.data.invalidIds]));
   const missing = (ref: string) => `unknown entity "${ref}"${didYouMean(ref, ids)}`;
   for (const [id, relation] of relations) {
     const { file, path } = relationFile.get(id)!;
     const problem = (at: string, message: string) => problems.push({ file, path: `${path}${at}`, message });
     const from = entities.get(relation.from);
     const to = entities.get(relation.to);
-    if (!from) problem('.from', missing(relation.from));
-    if (!to) problem('.to', missing(relation.to));
+    if (!from && !invalid.has(relation.from)) problem('.from', missing(relation.from));
+    if (!to && !invalid.has(relation.to)) problem('.to', missing(relation.to));
     if (relation.from === relation.to) problem('.to', `a relation cannot link "${relation.from}" to itself`);
     else if (from && to && !isAllowedEndpoint(relation.type, from.kind, to.kind)) {
       problem('', `${relation.type} cannot go from a ${from.kind} to a ${to.kind} (allowed: ${describeEndpoints(relation.type)})`);
@@ -163,14 +168,16 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
       const ref = relation.properties[name];
       if (spec.value.type !== 'ref' || typeof ref !== 'string') continue;
       const target = entities.get(ref);
-      if (!target) problem(`.properties.${name}`, missing(ref));
+      if (!target) {
+        if (!invalid.has(ref)) problem(`.properties.${name}`, missing(ref));
+      }
       else if (target.kind !== spec.value.kind) problem(`.properties.${name}`, `"${ref}" is a ${target.kind}, not a ${spec.value.kind}`);
     }
   }
   for (const conflict of conflicts) {
     const { file, path } = conflictFile.get(conflict.id)!;
     conflict.about.forEach((ref, i) => {
-      if (!entities.has(ref) && !relations.has(ref)) problems.push({ file, path: `${path}.about[${i}]`, message: missing(ref) });
+      if (!entities.has(ref) && !relations.has(ref) && !invalid.has(ref)) problems.push({ file, path: `${path}.about[${i}]`, message: missing(ref) });
     });
   }
 

@@ -164,13 +164,64 @@ export const articleInput = z.strictObject({
 });
 export type ArticleInput = z.infer<typeof articleInput>;
 
-export const factsFile = z.strictObject({
-  article: articleInput,
-  entities: z.array(entityInput).default([]),
-  relations: z.array(relationInput).default([]),
-  conflicts: z.array(conflictInput).default([]),
+/** A facts file with each record checked on its own; a bad record is null (its problems are reported). */
+export interface FactsFile {
+  article: ArticleInput;
+  entities: (EntityInput | null)[];
+  relations: (RelationInput | null)[];
+  conflicts: (ConflictInput | null)[];
+  /** ids of entities that failed their checks: references to them are not reported again */
+  invalidIds: Set<string>;
+}
+
+const fileShape = z.strictObject({
+  article: z.unknown(),
+  entities: z.array(z.unknown()).default([]),
+  relations: z.array(z.unknown()).default([]),
+  conflicts: z.array(z.unknown()).default([]),
 });
-export type FactsFile = z.infer<typeof factsFile>;
+
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks a parsed facts file record by record, so one bad record hides no
+ * problem of the others. `file` is null when the article block (which every
+ * quote depends on) or the file's outline is unusable.
+ */
+export function parseFactsFile(raw: unknown): { file: FactsFile | null; problems: SchemaProblem[] } {
+  const problems: SchemaProblem[] = [];
+  const report = (prefix: (string | number)[], issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
+    for (const issue of issues) problems.push({ path: formatPath([...prefix, ...issue.path]), message: issue.message });
+  };
+  const outline = fileShape.safeParse(raw);
+  if (!outline.success) {
+    report([], outline.error.issues);
+    return { file: null, problems };
+  }
+  const invalidIds = new Set<string>();
+  function each<T>(key: 'entities' | 'relations' | 'conflicts', schema: z.ZodType<T>): (T | null)[] {
+    return outline.data![key].map((item, i) => {
+      const result = schema.safeParse(item);
+      if (result.success) return result.data;
+      report([key, i], result.error.issues);
+      const id = (item as { id?: unknown } | null)?.id;
+      if (key === 'entities' && typeof id === 'string') invalidIds.add(id);
+      return null;
+    });
+  }
+  const entities = each('entities', entityInput);
+  const relations = each('relations', relationInput);
+  const conflicts = each('conflicts', conflictInput);
+  const article = articleInput.safeParse(outline.data.article);
+  if (!article.success) {
+    report(['article'], article.error.issues);
+    return { file: null, problems };
+  }
+  return { file: { article: article.data, entities, relations, conflicts, invalidIds }, problems };
+}
 
 /** `['entities', 3, 'name']` → `entities[3].name` */
 export function formatPath(path: readonly PropertyKey[]): string {

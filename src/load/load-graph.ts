@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { InvalidGraphDataError, type DataProblem } from '../errors.js';
 import type { GraphData } from '../ontology/index.js';
 import { checkFacts, type ParsedFile } from './check-facts.js';
-import { factsFile, formatPath } from './file-schema.js';
+import { parseFactsFile } from './file-schema.js';
 
 const FACTS_FILE = /\.(ya?ml|json)$/;
 
@@ -27,17 +27,15 @@ export function loadGraph(dir: string): GraphData {
     const problem = (path: string, message: string) => problems.push({ file, path, message });
     const raw = parseFile(readFileSync(join(factsDir, name), 'utf8'), name.endsWith('.json'), problem);
     if (raw === undefined) continue;
-    const result = factsFile.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) problem(formatPath(issue.path), issue.message);
-      continue;
-    }
-    const source = join(dir, result.data.article.source);
+    const { file: data, problems: found } = parseFactsFile(raw);
+    for (const { path, message } of found) problem(path, message);
+    if (!data) continue;
+    const source = join(dir, data.article.source);
     if (!existsSync(source)) {
       problem('article.source', `the article text ${shown(source)} does not exist`);
       continue;
     }
-    parsed.push({ file, data: result.data, text: readFileSync(source, 'utf8') });
+    parsed.push({ file, data, text: readFileSync(source, 'utf8') });
   }
 
   const checked = checkFacts(parsed);

@@ -1,0 +1,64 @@
+// The server over HTTP semantics (server.fetch, no port): /health, GraphiQL,
+// transport errors with 4xx and codes, no stack traces.
+
+import { describe, expect, it } from 'vitest';
+import { seedGraph } from '../seed-graph.js';
+import { server } from './request.js';
+
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  server.fetch('http://coopgraph.test/graphql', { method: 'POST', headers: { accept: 'application/graphql-response+json', ...headers }, body });
+
+describe('HTTP', () => {
+  it('GET /health answers 200 with the entity and relation counts', async () => {
+    const response = await server.fetch('http://coopgraph.test/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', entities: seedGraph().entityCount, relations: seedGraph().relationCount });
+  });
+
+  it('serves GraphiQL to a browser, opening on "who signed which MoU", with no CDN', async () => {
+    const response = await server.fetch('http://coopgraph.test/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<title>coopgraph</title>');
+    expect(html).toContain('WhoSignedWhichMoU');
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr/);
+  });
+
+  it('answers a query sent by GET', async () => {
+    const response = await server.fetch(`http://coopgraph.test/graphql?query=${encodeURIComponent('{ stats { entities } }')}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { stats: { entities: seedGraph().entityCount } } });
+  });
+
+  it.each([
+    ['malformed JSON', '{"query": "{ stats { entities } }"', undefined],
+    ['a numeric query', '{"query": 42}', undefined],
+    ['variables as an array', '{"query": "{ stats { entities } }", "variables": []}', undefined],
+    ['no query at all', '{}', undefined],
+  ])('rejects %s with 400 and a coded error', async (_, body) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const result = (await response.json()) as { errors: { message: string; extensions?: { code?: string } }[] };
+    expect(result.errors[0]!.message.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result)).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a syntax error with 400 and GRAPHQL_PARSE_FAILED', async () => {
+    const response = await post(JSON.stringify({ query: '{ node(id: ) }' }));
+    expect(response.status).toBe(400);
+    const result = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(result.errors[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers 404 on an unknown path', async () => {
+    const response = await server.fetch('http://coopgraph.test/nothing-here');
+    expect(response.status).toBe(404);
+  });
+
+  it('refuses a POST to /health', async () => {
+    const response = await server.fetch('http://coopgraph.test/health', { method: 'POST' });
+    expect(response.status).toBe(405);
+  });
+});

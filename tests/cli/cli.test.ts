@@ -1,0 +1,142 @@
+// The coopgraph executable end to end: spawned processes, real exit codes.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GRAPH_DIR } from '../seed-graph.js';
+
+const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
+const PLAYGROUND = fileURLToPath(new URL('../../src/api/playground/', import.meta.url));
+
+function coopgraph(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('coopgraph CLI', () => {
+  it('--help lists the commands and exits 0', () => {
+    const { code, stdout } = coopgraph('--help');
+    expect(code).toBe(0);
+    for (const command of ['serve', 'query', 'export', 'validate', 'stats']) expect(stdout).toContain(command);
+  });
+
+  it('explains each command with --help', () => {
+    const { code, stdout } = coopgraph('query', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('coopgraph query --file F.graphql');
+  });
+
+  it('exits 2 with usage on an unknown command or option', () => {
+    expect(coopgraph('frobnicate').code).toBe(2);
+    const wrong = coopgraph('stats', '--colour');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--colour'");
+    expect(wrong.stderr).toContain('Usage: coopgraph stats');
+  });
+
+  it('validate passes on graph/', () => {
+    const { code, stdout } = coopgraph('validate');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok: 58 entities, 128 relations, 1 conflicts/);
+  });
+
+  it('validate lists every problem of a broken copy and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-broken-'));
+    cpSync(GRAPH_DIR, dir, { recursive: true });
+    const file = join(dir, 'facts', '001_5bf859b125cfd1d9.yaml');
+    const broken = readFileSync(file, 'utf8')
+      .replace('kind: Person', 'kind: Persn')
+      .replace('quote: by Duy Tien', 'quote: by Duy Tieng')
+      .replace('to: agreement:dien-bien-puer-mou-8', 'to: agreement:dien-bien-puer-mou-80');
+    writeFileSync(file, broken);
+    const { code, stdout } = coopgraph('validate', '--graph', dir);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.some((l) => /001_5bf859b125cfd1d9\.yaml: entities\[\d+\]\.kind: unknown kind "Persn" \(did you mean "Person"\?\)/.test(l))).toBe(true);
+    expect(lines.some((l) => /evidence\[0\]: quote "by Duy Tieng" is not in the text/.test(l))).toBe(true);
+    expect(lines.some((l) => /relations\[\d+\]\.to: unknown entity "agreement:dien-bien-puer-mou-80" \(did you mean "agreement:dien-bien-puer-mou-8"\?\)/.test(l))).toBe(true);
+  });
+
+  it('query runs an acceptance query from a file with variables', () => {
+    const { code, stdout } = coopgraph('query', '--file', join(PLAYGROUND, 'official.graphql'), '--variables', '{"name": "Nguyen Trung Thuc"}');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.data.search[0].positions[0]).toMatchObject({ title: 'Director', agency: { id: 'police-agency:lang-son-provincial-police-department' } });
+  });
+
+  it('query exits 1 when the result has errors, printing them', () => {
+    const { code, stdout, stderr } = coopgraph('query', '{ node(id: "nobody") { id } }');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(stderr).toBe('');
+  });
+
+  it('query exits 2 on variables that are not a JSON object', () => {
+    expect(coopgraph('query', '{ stats { entities } }', '--variables', '{oops').code).toBe(2);
+    expect(coopgraph('query', '{ stats { entities } }', '--variables', '[1]').code).toBe(2);
+    expect(coopgraph('query', '--file', '/no/such/file.graphql').code).toBe(2);
+  });
+
+  it('export writes json and ndjson of the whole graph', () => {
+    const json = JSON.parse(coopgraph('export').stdout);
+    expect(json.entities).toHaveLength(58);
+    expect(json.relations).toHaveLength(128);
+    const lines = coopgraph('export', '--format', 'ndjson').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.record === 'entity')).toHaveLength(58);
+    expect(lines.filter((l) => l.record === 'relation')).toHaveLength(128);
+    expect(coopgraph('export', '--format', 'xml').code).toBe(2);
+  });
+
+  it('export --out writes the file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'coopgraph-export-')), 'graph.json');
+    expect(coopgraph('export', '--out', out).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).entities).toHaveLength(58);
+  });
+
+  it('stats counts by kind and type', () => {
+    const stats = JSON.parse(coopgraph('stats', '--json').stdout);
+    expect(stats.entities).toBe(58);
+    expect(stats.byType.find((t: { type: string }) => t.type === 'SIGNED').count).toBe(3);
+    expect(coopgraph('stats').stdout).toMatch(/PoliceAgency\s+9/);
+  });
+
+  it('exits 1 with the problems when the graph is broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-broken-'));
+    cpSync(GRAPH_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'facts', 'bad.json'), '{ not json');
+    const { code, stderr } = coopgraph('stats', '--graph', dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad\.json: not valid JSON/);
+  });
+
+  it('serve listens, answers /health and GraphQL, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /GraphQL at (http:\/\/\S+)/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const health = await fetch(url.replace('/graphql', '/health'));
+      expect(await health.json()).toMatchObject({ status: 'ok', entities: 58 });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { relations } }' }) });
+      expect(await response.json()).toEqual({ data: { stats: { relations: 128 } } });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+  });
+
+  it('serve refuses a port that is not a number', () => {
+    expect(coopgraph('serve', '--port', 'eighty').code).toBe(2);
+  });
+});
