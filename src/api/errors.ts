@@ -14,8 +14,12 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { ...error.extensions, code: original.code },
     });
   }
-  // graphql-js's own errors (syntax, validation, coercion) and errors raised as GraphQLErrors
-  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+  // graphql-js's own errors (syntax, validation, coercion) and errors raised as GraphQLErrors;
+  // the few graphql-js leaves uncoded (a mutation against a read-only schema) get BAD_REQUEST
+  if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
+    if (error.extensions.code !== undefined) return error;
+    return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
+  }
   return new GraphQLError(message, {
     ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -24,6 +28,8 @@ export function maskError(error: unknown, message: string): Error {
 
 /** Whether an error is one a client caused and was told about: nothing to log. */
 export function isExpectedError(error: unknown): boolean {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  return original instanceof CoopgraphError || (original instanceof GraphQLError && original.extensions.code !== undefined);
+  if (error instanceof CoopgraphError) return true;
+  if (!(error instanceof GraphQLError)) return false;
+  const original = error.originalError;
+  return !original || original instanceof CoopgraphError || original instanceof GraphQLError;
 }

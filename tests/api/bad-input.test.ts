@@ -38,6 +38,7 @@ const cases: [string, string, string, RegExp][] = [
   ['a wrong argument type', `{ neighborhood(id: "${DUNG}", depth: "two") { truncated } }`, 'GRAPHQL_VALIDATION_FAILED', /Int cannot represent/],
   ['a missing required argument', `{ node { id } }`, 'GRAPHQL_VALIDATION_FAILED', /argument "id" of type "ID!" is required/],
   ['a syntax error', `{ node(id: ) { id }`, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
+  ['a mutation (the API is read-only)', `mutation { createEntity }`, 'BAD_REQUEST', /not configured to execute mutation/],
   ['an unknown field', `{ nod(id: "x") { id } }`, 'GRAPHQL_VALIDATION_FAILED', /Did you mean "node"/],
 ];
 
