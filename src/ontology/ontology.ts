@@ -249,7 +249,17 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
   },
   'illegal-immigration': {
     label: 'illegal immigration',
-    synonyms: ['illegal immigration', 'illegal entry', 'illegally entering', 'illegal exit', 'illegal migration'],
+    synonyms: [
+      'illegal immigration',
+      'illegal entry',
+      'illegally entering',
+      'illegal exit',
+      'illegal migration',
+      'laws on immigration',
+      'immigration laws',
+      'illegal border crossing',
+      'illegally crossing the border',
+    ],
   },
   'border-violations': {
     label: 'border management violations',
@@ -276,7 +286,11 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
     label: 'trans-border fraud',
     synonyms: ['trans-border fraud', 'cross-border fraud', 'transnational fraud'],
   },
-  gambling: { label: 'gambling', synonyms: ['gambling', 'gambling hub', 'illegal gambling'] },
+  // not bare "gambling": "detained for their gambling debts" is not about gambling
+  gambling: {
+    label: 'gambling',
+    synonyms: ['gambling hub', 'gambling den', 'gambling ring', 'illegal gambling', 'organizing gambling', 'online gambling', 'gambling activities'],
+  },
   terrorism: { label: 'terrorism', synonyms: ['terrorism', 'terrorist'] },
   'national-security': {
     label: 'national security',

@@ -1,0 +1,605 @@
+// Stages 4 and 5: mentions → entities and relations, each with its evidence
+// and the confidence of its rule; inferences (a delegation head as signatory,
+// a place's country from the gazetteer) are stated: false with the reason.
+
+import { slugify } from '../ontology/index.js';
+import type { ArticleDocument, Span } from './document.js';
+import { Draft } from './draft.js';
+import { gazetteer, type Place } from './gazetteer.js';
+import { MentionFinder, type AgencyMention, type AgreementMention, type EventMention, type OutcomeMention, type PersonMention } from './mentions.js';
+import { ordinalSuffix, parseNumber } from './numbers.js';
+import type { Sentence } from './sentences.js';
+import * as chrono from 'chrono-node';
+
+export interface ArticleFacts {
+  draft: Draft;
+  /** mentions that name something the extractor could not place */
+  unresolved: (Span & { reason: string })[];
+  warnings: string[];
+}
+
+interface Reading {
+  s: Sentence;
+  agencies: (AgencyMention & { id: string })[];
+  people: (PersonMention & { id: string })[];
+  events: EventMention[];
+  agreements: AgreementMention[];
+  crimes: { start: number; end: number; text: string; id: string }[];
+  outcomes: (OutcomeMention & { id: string })[];
+  sides: { start: number; end: number; text: string; id: string }[];
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SIGNING_WORD = /\b(sign(?:ed|s|ing)?|inked)\b/i;
+/** A sentence about a signing, not one that names an agreement by where it was once signed. */
+const signs = (text: string) => SIGNING_WORD.test(text.replace(/\bsigned\s+(?:at|in)\s+the\s+\S+\s+\p{Lu}\p{L}+/gu, ''));
+const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
+const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of)\b/i;
+const TWO_SIDES = /\b(two sides|both sides|each side|the sides|their|two police|both police|between the two)\b/i;
+const LEADING = /\b(led|headed|leading|heading)\b/i;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export interface ArticleHeader {
+  id: string;
+  title: string;
+  publishedOn: string;
+  attributes: Record<string, unknown>;
+}
+
+export function extractFacts(doc: ArticleDocument, sentences: Sentence[], article: ArticleHeader): ArticleFacts {
+  const { id: articleId, publishedOn } = article;
+  const gz = gazetteer();
+  const finder = new MentionFinder(gz);
+  const draft = new Draft();
+  /** agency → the place its name holds, filled as agencies are read */
+  const agencyPlace = new Map<string, Place>();
+  const unresolved: ArticleFacts['unresolved'] = [];
+  const warnings: string[] = [];
+  const span = (start: number, end: number): Span => ({ start, end, text: doc.text.slice(start, end) });
+  const sentenceSpan = (s: Sentence): Span => span(s.start, s.end);
+
+  // the article itself, its title as evidence (or its first line when the title is not in the text)
+  const titleAt = doc.title && doc.title.text === article.title ? doc.title : doc.text.indexOf(article.title) >= 0 ? span(doc.text.indexOf(article.title), doc.text.indexOf(article.title) + article.title.length) : span(doc.body.start, doc.text.indexOf('\n', doc.body.start) > 0 ? doc.text.indexOf('\n', doc.body.start) : doc.body.end);
+  draft.entity('Article', article.title, titleAt, 1, { id: articleId, attributes: { ...article.attributes, title: article.title, publishedOn } });
+
+  // --- places, countries --------------------------------------------------
+  const placeIds = new Map<Place, string>();
+  const placeMentions: { place: Place; span: Span; id: string }[] = [];
+  const areaOf = (place: Place, at: Span, confidence = 0.85) => {
+    const id = draft.entity('Area', place.name, at, confidence, {
+      attributes: { level: place.level },
+      aliases: at.text !== place.name && !/\b(side|police)\b/i.test(at.text) ? [at.text] : [],
+    });
+    placeIds.set(place, id);
+    placeMentions.push({ place, span: at, id });
+    return id;
+  };
+  const countryIds = new Map<string, string>();
+  const countryOf = (code: string, at: Span) => {
+    const country = gz.country(code);
+    if (!country) return undefined;
+    const id = draft.entity('Country', country.name, at, 0.9, { id: `country:${code.toLowerCase()}`, attributes: { code } });
+    countryIds.set(code, id);
+    return id;
+  };
+
+  // --- the dateline's publisher ("MPS - ...") -----------------------------
+  let dateline: Span | null = null;
+  const datelineMatch = /^([A-Z][A-Za-z]{1,6})\s+[-–]\s+/.exec(doc.body.text);
+  if (datelineMatch) {
+    const national = gz.nationalMatcher.find(datelineMatch[1]!)[0];
+    const words = doc.body.text.slice(datelineMatch[0].length).split(/\s+/).slice(0, 4).join(' ');
+    dateline = span(doc.body.start, doc.body.start + datelineMatch[0].length + words.length);
+    if (national) {
+      const id = draft.entity('PoliceAgency', national.value.name, dateline, 0.9, {
+        attributes: { level: national.value.level },
+        aliases: [datelineMatch[1]!],
+      });
+      draft.relation('PUBLISHED', id, articleId, dateline, 0.9);
+    }
+  }
+
+  // --- read every sentence ------------------------------------------------
+  const readings: Reading[] = sentences.map((s) => {
+    for (const m of finder.countries(s)) countryOf(m.value.country.code, span(m.start, m.end));
+    const agencies = finder
+      .agencies(s)
+      .filter((a) => !(dateline && a.start < dateline.end && a.end <= dateline.end + 1 && a.level === 'NATIONAL' && a.text.length <= 6))
+      .flatMap((a) => {
+        if (!a.place && a.unknownPlace) {
+          unresolved.push({ start: a.start, end: a.end, text: a.text, reason: `police agency of a place the gazetteer does not know ("${a.unknownPlace}")` });
+          return [];
+        }
+        const samePlace = a.byPlace ? [...agencyPlace.entries()].find(([, place]) => place === a.place)?.[0] : undefined;
+        if (samePlace) return [{ ...a, id: samePlace }];
+        const aliases = !a.byPlace && a.text.replace(/^the\s+/i, '') !== a.name ? [a.text.replace(/^the\s+/i, '')] : [];
+        const id = draft.entity('PoliceAgency', a.name, span(a.start, a.end), a.confidence, { attributes: { level: a.level }, aliases });
+        if (a.place) {
+          agencyPlace.set(id, a.place);
+          const area = areaOf(a.place, a.placeSpan ?? span(a.start, a.end));
+          draft.relation('HAS_JURISDICTION', id, area, span(a.start, a.end), a.confidence);
+        }
+        return [{ ...a, id }];
+      });
+    const covered = (start: number, end: number) => agencies.some((a) => a.start <= start && end <= a.end);
+    for (const m of finder.places(s)) if (!covered(m.start, m.end)) areaOf(m.value, span(m.start, m.end));
+    const sides = finder.sideReferences(s).flatMap((m) => {
+      const existing = [...draft.entities.values()].find((e) => e.kind === 'PoliceAgency' && agencyPlace.get(e.id) === m.value);
+      const agency = existing ? null : finder.defaultAgency(m.value, span(m.start, m.end));
+      const id = existing?.id ?? (agency ? draft.entity('PoliceAgency', agency.name, span(m.start, m.end), 0.6, { attributes: { level: agency.level } }) : null);
+      if (!id) return [];
+      draft.alias(id, m.text.replace(/^the\s+/i, ''));
+      return [{ start: m.start, end: m.end, text: m.text, id }];
+    });
+    const people = finder.people(s, agencies).map((p) => {
+      const agency = p.agency ? agencies.find((a) => a.start === p.agency!.start) : undefined;
+      const nationality = agency?.country;
+      const id = draft.entity('Person', p.name, span(p.start, p.end), p.confidence, {
+        attributes: { ...(p.rank ? { rank: p.rank } : {}), ...(nationality ? { nationality } : {}) },
+      });
+      if (agency) {
+        draft.relation('HOLDS_POSITION', id, agency.id, span(p.start, p.end), p.confidence, {
+          properties: { ...(p.title ? { title: p.title } : {}), ...(p.rank ? { rank: p.rank } : {}) },
+        });
+      }
+      return { ...p, id };
+    });
+    const crimes = finder.crimes(s).map((m) => {
+      const slug = m.value;
+      const id = draft.entity('CrimeCategory', labelOf(slug), span(m.start, m.end), 0.85, {
+        id: `crime-category:${slug}`,
+        attributes: { slug },
+        aliases: [m.text.toLowerCase()],
+      });
+      return { start: m.start, end: m.end, text: m.text, id };
+    });
+    return { s, agencies, people, events: finder.events(s), agreements: finder.agreements(s), crimes, outcomes: [], sides };
+  });
+
+  // --- the event the article is about -------------------------------------
+  const firstEvent = readings.flatMap((r) => r.events.map((e) => ({ e, r })))[0];
+  let mainEventId: string | null = null;
+  let mainEvent: { id: string; name: string; ordinal?: number; start?: string; reading: Reading } | null = null;
+  const participants: string[] = [];
+  const otherEvents = new Map<number, string>();
+  if (firstEvent) {
+    const { e, r } = firstEvent;
+    participants.push(...new Set([...r.agencies.map((a) => a.id), ...r.sides.map((x) => x.id)]));
+    const dates = eventDates(r.s.text, publishedOn);
+    const month = (dates?.start ?? publishedOn).slice(0, 7);
+    const monthLabel = `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+    const places = participants.flatMap((id) => {
+      const p = agencyPlace.get(id);
+      return p ? [p.name] : [];
+    });
+    const label = [...new Set(places)].slice(0, 2).join(' – ');
+    const name = e.named
+      ? `${e.ordinal ? `${ordinalSuffix(e.ordinal)} ` : ''}${e.named}`
+      : `${label ? `${label} ` : ''}${e.phrase.replace(/^\d+(st|nd|rd|th)\s+/, '')} (${monthLabel})`;
+    mainEventId = draft.entity('Event', name, span(e.start, e.end), 0.8, {
+      attributes: {
+        eventType: e.eventType,
+        ...(e.ordinal ? { ordinal: e.ordinal } : {}),
+        startDate: dates?.start ?? month,
+        ...(dates?.end ? { endDate: dates.end } : {}),
+      },
+      aliases: e.named ? [] : [e.phrase],
+    });
+    mainEvent = { id: mainEventId, name, ...(e.ordinal ? { ordinal: e.ordinal } : {}), ...(dates ? { start: dates.start } : {}), reading: r };
+    for (const id of participants) {
+      const hostPlace = eventPlace(r, finder);
+      const agencyArea = agencyPlace.get(id);
+      const role = hostPlace && agencyArea ? (hostPlace === agencyArea || gz.parents(hostPlace).includes(agencyArea) ? 'HOST' : 'GUEST') : 'PARTICIPANT';
+      draft.relation('PARTICIPATED_IN', id, mainEventId, sentenceSpan(r.s), 0.8, { properties: { role } });
+    }
+    // every later mention of an event without another ordinal is the same event
+    for (const reading of readings) {
+      for (const ev of reading.events) {
+        if (ev.ordinal && mainEvent.ordinal && ev.ordinal !== mainEvent.ordinal) {
+          const otherName = e.named ? `${ordinalSuffix(ev.ordinal)} ${e.named}` : `${ordinalSuffix(ev.ordinal)} ${ev.phrase.replace(/^\d+(st|nd|rd|th)\s+/, '')}`;
+          const id = draft.entity('Event', otherName, span(ev.start, ev.end), 0.7, {
+            attributes: { eventType: ev.eventType, ordinal: ev.ordinal },
+            aliases: [ev.phrase],
+          });
+          otherEvents.set(ev.ordinal, id);
+        } else if (ev !== e && !ev.named && (ev.determiner === 'the' || ev.determiner === 'this' || ev.determiner === 'its')) {
+          draft.alias(mainEventId, ev.text);
+        } else if (ev !== e) {
+          draft.alias(mainEventId, ev.phrase);
+        }
+      }
+      // where it was held: "in Dien Bien Phu city"
+      if (reading.events.length || reading === r) {
+        const held = eventPlaceMention(reading, finder);
+        if (held && reading.events.length) {
+          const area = areaOf(held.place, held.span);
+          draft.relation('LOCATED_IN', mainEventId, area, held.span, 0.75);
+        }
+      }
+    }
+  }
+  const sideCountries = [...new Set(participants.flatMap((id) => agencyCountry(id)))];
+
+  function agencyCountry(id: string): string[] {
+    const place = agencyPlace.get(id);
+    if (place) return [place.country];
+    const national = gz.nationalAgencies.find((n) => draft.entities.get(id)?.name === n.name);
+    return national?.country ? [national.country] : [];
+  }
+
+  // --- collective references: "the police force of the four Vietnamese provinces"
+  const collective = (text: string): string[] => {
+    const m = /(?:the\s+)?(?:(\w+)\s+)?(\p{Lu}\p{L}+)\s+(?:border\s+)?provinces|(?:the\s+)?(\p{Lu}\p{L}+)\s+police/u.exec(text);
+    if (!m) return [];
+    const word = m[2] ?? m[3]!;
+    const country = gz.countries.find((c) => c.demonyms.includes(word) || c.name === word.replace(/’s$/, ''));
+    if (!country) return [];
+    return [...draft.entities.values()]
+      .filter((e) => e.kind === 'PoliceAgency' && e.attributes.level === 'PROVINCIAL' && agencyPlace.get(e.id)?.country === country.code)
+      .map((e) => e.id);
+  };
+  const sidesIn = (r: Reading, before = Infinity): string[] => {
+    const text = doc.text.slice(r.s.start, Math.min(r.s.end, before));
+    const named = [...r.agencies, ...r.sides].filter((a) => a.start < before).map((a) => a.id);
+    const listed = collective(text);
+    if (listed.length) return [...new Set([...listed, ...named.filter((id) => !listed.includes(id))])];
+    if (named.length) return [...new Set(named)];
+    if (TWO_SIDES.test(text)) return participants;
+    return [];
+  };
+
+  // --- agreements ---------------------------------------------------------
+  const agreementIds = new Map<string, string>();
+  let lastAgreement: string | null = null;
+  const signedAtMain = new Set<string>();
+  const ordinalAgreements = new Map<number, string>();
+  const pairLabel = [...new Set(participants.flatMap((id) => (agencyPlace.get(id) ? [agencyPlace.get(id)!.name] : [])))].slice(0, 2).join(' – ');
+  for (const r of readings) {
+    const signing = signs(r.s.text);
+    for (const a of r.agreements) {
+      const at = span(a.start, a.end);
+      const typeWord = a.agreementType === 'MOU' ? 'MoU' : a.agreementType === 'MECHANISM' ? 'mechanism' : 'agreement';
+      let key: string;
+      let name: string;
+      const attributes: Record<string, unknown> = { agreementType: a.agreementType === 'MOU' || a.agreementType === 'MECHANISM' ? a.agreementType : 'OTHER' };
+      if (a.quotedName) {
+        key = `named:${a.quotedName}`;
+        name = `“${a.quotedName}” ${a.topic ? `${a.topic} ` : ''}mechanism`;
+      } else if (a.ordinal) {
+        key = `ord:${a.ordinal}`;
+        name = `${ordinalSuffix(a.ordinal)} ${pairLabel ? `${pairLabel} ` : ''}${typeWord}`;
+        attributes.ordinal = a.ordinal;
+      } else if (a.signedAtOrdinal) {
+        key = `at:${a.signedAtOrdinal}`;
+        const eventName = otherEvents.has(a.signedAtOrdinal) ? draft.entities.get(otherEvents.get(a.signedAtOrdinal)!)!.name : `${ordinalSuffix(a.signedAtOrdinal)} event`;
+        name = `${typeWord} signed at the ${eventName}`;
+      } else if (a.plural && signing) {
+        const count = countBefore(r.s.text.slice(0, a.start - r.s.start));
+        key = `collective:${a.start}`;
+        const subject = subjectBefore(r.s.text.slice(0, a.start - r.s.start));
+        name = `${typeWord}s between ${subject ?? 'the parties'}`;
+        if (count && count > 1) attributes.count = count;
+      } else if (a.determiner === 'a' || a.determiner === 'an' || !lastAgreement) {
+        if (!signing && !mainEvent) continue;
+        key = 'at:main';
+        name = `${typeWord} signed at the ${mainEvent?.name ?? 'meeting'}`;
+      } else {
+        key = [...agreementIds.entries()].find(([, id]) => id === lastAgreement)![0];
+        name = draft.entities.get(lastAgreement!)!.name;
+      }
+      const phrase = a.phrase.replace(/^(their|its|the|a|an)\s+/i, '');
+      const generic = /^(MoUs?|memorandum|agreements?|mechanism)$/i.test(phrase);
+      const id = agreementIds.get(key) ?? draft.entity('Agreement', name, at, a.ordinal || a.quotedName ? 0.85 : 0.7, { attributes, aliases: generic ? [] : [phrase] });
+      if (agreementIds.get(key)) draft.alias(id, ...(generic ? [] : [phrase]));
+      if (a.quotedName) draft.alias(id, a.quotedName, a.quotedName.replace(/\s+/g, ''));
+      agreementIds.set(key, id);
+      lastAgreement = id;
+      if (a.ordinal) ordinalAgreements.set(a.ordinal, id);
+
+      // parties
+      const parties = key.startsWith('collective:')
+        ? collectiveParties(r, a)
+        : sidesIn(r).length >= 2
+          ? sidesIn(r)
+          : TWO_SIDES.test(r.s.text) || /between the two sides/.test(a.text)
+            ? participants
+            : [];
+      for (const party of parties) draft.relation('PARTY_TO', party, id, key.startsWith('collective:') ? sentenceSpan(r.s) : clause(r.s, a), 0.75);
+
+      // where it was signed
+      const mentionsEvent = r.events.length > 0 || /\bat the end of\b/i.test(r.s.text);
+      if (a.signedAtOrdinal && otherEvents.has(a.signedAtOrdinal)) {
+        draft.relation('SIGNED_AT', id, otherEvents.get(a.signedAtOrdinal)!, at, 0.85);
+      } else if (mainEventId && signing && (key === 'at:main' || a.ordinal) && mentionsEvent && !key.startsWith('collective:')) {
+        draft.relation('SIGNED_AT', id, mainEventId, clause(r.s, a), 0.8);
+        signedAtMain.add(id);
+      } else if (mainEventId && signing && key.startsWith('collective:')) {
+        draft.relation('SIGNED_AT', id, mainEventId, sentenceSpan(r.s), 0.5, {
+          inference: 'reported among the event’s results; the place of signing is not stated outright',
+        });
+      }
+      // reviewed at the event
+      if (mainEventId && !signing && REVIEW.test(r.s.text)) draft.relation('REVIEWED', mainEventId, id, clause(r.s, a), 0.7);
+      const date = mainEvent?.start ?? (mainEventId ? String(draft.entities.get(mainEventId)!.attributes.startDate) : undefined);
+      if (signedAtMain.has(id) && date) {
+        const entity = draft.entities.get(id)!;
+        entity.attributes.signedOn ??= date.slice(0, 7);
+      }
+    }
+  }
+  for (const [n, id] of ordinalAgreements) {
+    const previous = ordinalAgreements.get(n - 1);
+    if (previous) draft.relation('FOLLOWS', id, previous, draft.entities.get(id)!.evidence[0]!, 0.8);
+  }
+  const atMain = agreementIds.get('at:main');
+  if (atMain && mainEvent?.ordinal) {
+    const previous = agreementIds.get(`at:${mainEvent.ordinal - 1}`);
+    if (previous) {
+      draft.relation('FOLLOWS', atMain, previous, draft.entities.get(atMain)!.evidence[0]!, 0.6, {
+        inference: `signed at the ${ordinalSuffix(mainEvent.ordinal)} event by the same parties after the one of the ${ordinalSuffix(mainEvent.ordinal - 1)}`,
+      });
+    }
+  }
+
+  function collectiveParties(r: Reading, a: AgreementMention): string[] {
+    const subject = subjectBefore(r.s.text.slice(0, a.start - r.s.start));
+    if (!subject) return [];
+    const start = r.s.text.indexOf(subject);
+    const at = span(r.s.start + start, r.s.start + start + subject.length);
+    const id = draft.entity('PoliceAgency', subject.charAt(0).toUpperCase() + subject.slice(1), at, 0.5, { attributes: { level: 'DISTRICT' } });
+    return [id];
+  }
+
+  // --- delegations and signatures -----------------------------------------
+  const leaders: { person: string; agency?: string; side?: string }[] = [];
+  for (const r of readings) {
+    if (!mainEventId || !/delegation/i.test(r.s.text) || !LEADING.test(r.s.text)) continue;
+    for (const p of r.people) {
+      const agency = p.agency ? r.agencies.find((a) => a.start === p.agency!.start) : undefined;
+      const rest = r.s.text.slice(p.start - r.s.start);
+      const end = rest.search(/delegation/i);
+      if (end < 0) continue;
+      const side = agency?.country ?? demonymCountry(rest.slice(0, end + 10));
+      const quote = span(p.start, p.start + end + 'delegation'.length);
+      draft.relation('LED_DELEGATION', p.id, mainEventId, quote, 0.85, { properties: side ? { side } : {} });
+      leaders.push({ person: p.id, ...(agency ? { agency: agency.id } : {}), ...(side ? { side } : {}) });
+    }
+  }
+  for (const agreement of signedAtMain) {
+    for (const leader of leaders) {
+      const demonym = leader.side ? gz.country(leader.side)?.demonyms[0] : undefined;
+      const evidence = draft.relations.get(`LED_DELEGATION:${leader.person}->${mainEventId}`)!.evidence[0]!;
+      draft.relation('SIGNED', leader.person, agreement, evidence, 0.6, {
+        properties: leader.agency ? { onBehalfOf: leader.agency } : {},
+        inference: `led the ${demonym ? `${demonym} ` : ''}delegation at the event where the agreement was signed`,
+      });
+    }
+  }
+
+  // --- crimes the cooperation addresses -----------------------------------
+  const reviewed = [...draft.relations.values()].filter((rel) => rel.type === 'REVIEWED').map((rel) => rel.to);
+  for (const r of readings) {
+    const outcomes = finder.outcomes(r.s);
+    const inOutcome = (c: { start: number; end: number }) => outcomes.some((o) => o.start <= c.start && c.end <= o.end);
+    const crimes = r.crimes.filter((c) => !inOutcome(c));
+    if (!crimes.length) continue;
+    const signedHere = r.agreements.filter(() => signs(r.s.text)).map((a) => agreementOfMention(a)).filter((x): x is string => !!x);
+    for (const crime of crimes) {
+      const quote = crimeClause(r.s, crimes);
+      if (signedHere.length) {
+        for (const a of signedHere) draft.relation('ADDRESSES', a, crime.id, quote, 0.75);
+      } else if (mainEventId && FORWARD.test(r.s.text)) {
+        draft.relation('ADDRESSES', mainEventId, crime.id, quote, 0.7);
+        for (const a of signedAtMain) draft.relation('ADDRESSES', a, crime.id, quote, 0.5, { inference: 'agreed at the event where the agreement was signed' });
+      } else if (REVIEW.test(r.s.text) || /\bespecially\b/.test(r.s.text)) {
+        for (const a of reviewed) {
+          draft.relation('ADDRESSES', a, crime.id, quote, 0.5, { inference: 'cooperation under the agreement, reviewed at the event, covered these crimes' });
+        }
+      }
+    }
+  }
+  function agreementOfMention(a: AgreementMention): string | undefined {
+    const at = [...draft.entities.values()].find((e) => e.kind === 'Agreement' && e.evidence.some((ev) => ev.start === a.start));
+    return at?.id ?? (lastAgreement ?? undefined);
+  }
+
+  // --- reported results ---------------------------------------------------
+  const pastYear = readings.findIndex((r) => /\b(past|last) year\b/i.test(r.s.text));
+  let subject: string[] = [];
+  for (const [i, r] of readings.entries()) {
+    const outcomes = finder.outcomes(r.s);
+    if (!outcomes.length) continue;
+    const here = sidesIn(r, outcomes[0]!.start);
+    if (here.length) subject = here;
+    const eventMonth = mainEvent?.start ?? (mainEventId ? String(draft.entities.get(mainEventId)!.attributes.startDate) : publishedOn);
+    const period = pastYear >= 0 && pastYear <= i ? `the year before ${MONTHS[Number(eventMonth.slice(5, 7)) - 1]} ${eventMonth.slice(0, 4)}` : undefined;
+    for (const o of outcomes) {
+      const at = span(o.start, o.end);
+      const name = o.text.replace(/\s+/g, ' ');
+      const id = draft.entity('Outcome', name, at, 0.75, {
+        id: `outcome:${slugify(name).split('-').slice(0, 7).join('-')}`,
+        attributes: { action: o.action, quantities: o.quantities, ...(period ? { period } : {}) },
+      });
+      for (const agency of subject) draft.relation('REPORTED', agency, id, at, 0.7);
+      for (const crime of r.crimes.filter((c) => o.start <= c.start && c.end <= o.end)) draft.relation('CONCERNS', id, crime.id, at, 0.75);
+    }
+  }
+
+  // --- equipment given ----------------------------------------------------
+  for (const r of readings) {
+    const verb = /\b(presented|provided|handed over|gave|donated|granted|offered)\b/i.exec(r.s.text);
+    if (!verb || !/\b(equipment|gears?|vehicles?|devices?|supplies|means)\b/i.test(r.s.text)) continue;
+    const verbAt = r.s.start + verb.index;
+    const recipients = collective(doc.text.slice(verbAt, r.s.end));
+    const namedRecipients = r.agencies.filter((a) => a.start > verbAt).map((a) => a.id);
+    const to = recipients.length ? recipients : namedRecipients;
+    let givers = [...r.agencies, ...r.sides].filter((a) => a.end <= verbAt).map((a) => a.id);
+    if (!givers.length && to.length) {
+      // a giver the text names unclearly: the other side of a two-sided event
+      const toCountries = new Set(to.flatMap(agencyCountry));
+      givers = participants.filter((p) => agencyCountry(p).some((c) => !toCountries.has(c)));
+    }
+    const quote = span(verbAt, r.s.end - (r.s.text.endsWith('.') ? 1 : 0));
+    for (const g of givers) for (const t of to) draft.relation('PROVIDED_EQUIPMENT', g, t, quote, 0.6);
+  }
+
+  // --- places and their countries -----------------------------------------
+  for (const [place, id] of placeIds) {
+    const parent = place.within ? gz.place(place.within) : undefined;
+    const parentId = parent ? placeIds.get(parent) : undefined;
+    if (parent && parentId) {
+      const shown = placeMentions.find((m) => m.place === place && new RegExp(`\\(\\s*${escape(parent.name)}`).test(doc.text.slice(m.span.end, m.span.end + 40)));
+      if (shown) draft.relation('LOCATED_IN', id, parentId, span(shown.span.start, doc.text.indexOf(')', shown.span.end) + 1), 0.8);
+      else {
+        draft.relation('LOCATED_IN', id, parentId, placeMentions.find((m) => m.place === place)!.span, 0.7, {
+          inference: `${place.name} lies in ${parent.name} (gazetteer, background knowledge)`,
+        });
+      }
+      continue;
+    }
+    const countryId = countryIds.get(place.country);
+    if (!countryId) continue;
+    const country = gz.country(place.country)!;
+    const names = [country.name, ...country.aliases, ...country.demonyms].map(escape).join('|');
+    const statedNear = placeMentions.find(
+      (m) =>
+        m.place === place &&
+        (new RegExp(`(?:${names})\\s+(?:[a-z]+\\s+){0,3}(?:of\\s+)?(?:[A-Z][a-z]+,\\s+)?$`).test(doc.text.slice(Math.max(0, m.span.start - 50), m.span.start)) ||
+          new RegExp(`^[^)]{0,30},\\s*(?:${names})\\s*\\)`).test(doc.text.slice(m.span.end, m.span.end + 40))),
+    );
+    const collectiveMention = sentences.find((s) => new RegExp(`(?:${names})\\s+(?:border\\s+)?provinces`).test(s.text));
+    if (statedNear) {
+      draft.relation('LOCATED_IN', id, countryId, widen(statedNear.span, names), 0.8);
+    } else if (collectiveMention && place.level === 'PROVINCE') {
+      const m = new RegExp(`(?:the\\s+)?(?:police\\s+(?:force\\s+)?of\\s+the\\s+)?(?:\\w+\\s+)?(?:${names})\\s+(?:border\\s+)?provinces`).exec(collectiveMention.text)!;
+      draft.relation('LOCATED_IN', id, countryId, span(collectiveMention.start + m.index, collectiveMention.start + m.index + m[0].length), 0.7);
+    } else {
+      draft.relation('LOCATED_IN', id, countryId, placeMentions.find((m) => m.place === place)!.span, 0.6, {
+        inference: `${place.name} is in ${country.name} (gazetteer, background knowledge)`,
+      });
+    }
+  }
+  function widen(at: Span, names: string): Span {
+    const before = doc.text.slice(Math.max(0, at.start - 50), at.start);
+    const m = new RegExp(`(?:${names})[^.;]*$`).exec(before);
+    const start = m ? at.start - (before.length - m.index) : at.start;
+    const after = doc.text.slice(at.end, at.end + 40);
+    const close = /^[^)]{0,30}\)/.exec(after);
+    return span(start, close ? at.end + close[0].length : at.end);
+  }
+
+  // --- national bodies ----------------------------------------------------
+  for (const national of gz.nationalAgencies) {
+    const id = [...draft.entities.values()].find((e) => e.kind === 'PoliceAgency' && e.name === national.name)?.id;
+    if (!id || !national.country) continue;
+    const evidence = draft.entities.get(id)!.evidence[0]!;
+    const countryId = countryIds.get(national.country);
+    const country = gz.country(national.country)!;
+    if (countryId) {
+      draft.relation('HAS_JURISDICTION', id, countryId, evidence, 0.7, {
+        inference: `the ${national.name} is ${country.name}'s national police body (background knowledge)`,
+      });
+    }
+    for (const e of draft.entities.values()) {
+      if (e.kind !== 'PoliceAgency' || e.id === id || e.attributes.level !== 'PROVINCIAL' || agencyPlace.get(e.id)?.country !== national.country) continue;
+      draft.relation('SUBORDINATE_TO', e.id, id, evidence, 0.6, {
+        inference: `${country.demonyms[0] ?? country.name} provincial police departments report to the ${national.name} (background knowledge)`,
+      });
+    }
+  }
+
+  // --- agency-like names nothing above explained ---------------------------
+  for (const r of readings) {
+    for (const m of r.s.text.matchAll(/(?:\p{Lu}[\p{L}’'-]*\s+){0,4}(?:Police|Public Security|Commissariat|Headquarters|Bureau)(?:\s+(?:Department|Bureau|Force|Office))?(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s*)+)?/gu)) {
+      const start = r.s.start + m.index!;
+      const end = start + m[0].trimEnd().length;
+      const known = [...r.agencies, ...r.sides].some((a) => a.start < end && start < a.end) || (dateline && start < dateline.end);
+      if (!known && !unresolved.some((u) => u.start === start)) unresolved.push({ start, end, text: doc.text.slice(start, end), reason: 'looks like a police body but matches no agency pattern' });
+    }
+  }
+  if (!firstEvent) warnings.push('no event (conference, meeting, talks, visit) found: delegations, participants and signings were not read');
+  if (sideCountries.length > 2) warnings.push(`the event's participants come from ${sideCountries.length} countries; "the two sides" was read as all of them`);
+  return { draft, unresolved, warnings };
+
+  function eventPlaceMention(r: Reading, f: MentionFinder): { place: Place; span: Span } | null {
+    for (const m of f.places(r.s)) {
+      const before = doc.text.slice(Math.max(r.s.start, m.start - 12), m.start);
+      if (/\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) {
+        const prefix = /\b(?:in|at)\s+(?:the\s+)?$/.exec(before)!;
+        const tail = /^\s+(?:city|province|town|district)\b/.exec(doc.text.slice(m.end, m.end + 12));
+        return { place: m.value, span: span(m.start - (before.length - prefix.index), m.end + (tail ? tail[0].length : 0)) };
+      }
+    }
+    return null;
+  }
+}
+
+function eventPlace(r: Reading, f: MentionFinder): Place | null {
+  for (const m of f.places(r.s)) {
+    const before = r.s.text.slice(Math.max(0, m.start - r.s.start - 12), m.start - r.s.start);
+    if (/\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) return m.value;
+  }
+  return null;
+}
+
+function labelOf(slug: string): string {
+  return slug.replace(/-/g, ' ');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The date or date range written in a sentence, in the year of the article unless written. */
+function eventDates(text: string, publishedOn: string): { start: string; end?: string } | null {
+  const reference = new Date(`${publishedOn.length === 4 ? `${publishedOn}-12-31` : publishedOn.length === 7 ? `${publishedOn}-28` : publishedOn}T12:00:00Z`);
+  const [result] = chrono.parse(text, reference, { forwardDate: false });
+  if (!result || !result.start.isCertain('month')) return null;
+  const iso = (c: chrono.ParsedComponents) =>
+    c.isCertain('day') ? `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}` : `${c.get('year')}-${pad(c.get('month')!)}`;
+  return { start: iso(result.start), ...(result.end ? { end: iso(result.end) } : {}) };
+}
+
+/** "eight pairs of district police stations ..." → 8 */
+function countBefore(text: string): number | null {
+  const m = /\b(\w+)\s+(?:pairs?|sets?)\s+of\b/i.exec(text) ?? /\b(\w+)\s+[a-z]+\s+(?:police\s+)?(?:stations|departments|units)\b/i.exec(text);
+  return m ? parseNumber(m[1]!) : null;
+}
+
+/** The noun phrase that signs: "eight pairs of district police stations of ..." → "district police stations of ..." */
+function subjectBefore(text: string): string | null {
+  const m = /(?:\w+\s+(?:pairs?|sets?)\s+of\s+)?((?:[a-z-]+\s+){0,3}(?:police\s+)?(?:stations|departments|units|forces)(?:\s+of\s+the\s+[^,]*?)?)\s+(?:also\s+)?(?:have\s+)?(?:signed|inked)\s*$/i.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** The part of a sentence around a mention, up to the sentence's clause marks. */
+function clause(s: Sentence, m: Span): Span {
+  const text = s.text;
+  const local = m.start - s.start;
+  const before = text.slice(0, local);
+  const start = Math.max(before.lastIndexOf(';') + 1, 0);
+  const afterText = text.slice(local);
+  const stop = afterText.search(/;|\.\s|\.$/);
+  const end = local + (stop < 0 ? afterText.length : stop);
+  const trimmed = text.slice(start, end).trim();
+  const offset = text.indexOf(trimmed, start);
+  return { start: s.start + offset, end: s.start + offset + trimmed.length, text: trimmed };
+}
+
+/** The stretch of a sentence listing crimes, from the first listed to the last. */
+function crimeClause(s: Sentence, crimes: Span[]): Span {
+  const first = Math.min(...crimes.map((c) => c.start));
+  const last = Math.max(...crimes.map((c) => c.end));
+  const text = s.text;
+  const lead = text.slice(0, first - s.start);
+  const from = Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), -1) + 1;
+  const startLocal = lead.slice(from).search(/\S/) + from;
+  return { start: s.start + startLocal, end: last, text: text.slice(startLocal, last - s.start) };
+}
+
+/** The country a demonym in a phrase names ("the Chinese delegation" → CN). */
+function demonymCountry(text: string): string | undefined {
+  return gazetteer().countries.find((c) => [...c.demonyms, c.name].some((d) => new RegExp(`\\b${escape(d)}\\b`).test(text)))?.code;
+}
+

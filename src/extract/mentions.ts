@@ -1,0 +1,411 @@
+// Stage 3: a sentence → the mentions in it: places, countries, agencies
+// (single and listed), people with rank and title, events, agreements, crime
+// categories and reported outcomes. Patterns are built from the gazetteer.
+
+import type { AgencyLevel, AgreementType, EventType } from '../ontology/index.js';
+import type { Span } from './document.js';
+import { alternation, type Gazetteer, type Match, type Place } from './gazetteer.js';
+import { ORDINAL, parseNumber, parseOrdinal, QUANTITY } from './numbers.js';
+
+export interface AgencyMention extends Span {
+  /** canonical name: "Pu’er Municipal Police Department" */
+  name: string;
+  level: AgencyLevel;
+  place?: Place;
+  /** the place as written, when it is not in the gazetteer */
+  unknownPlace?: string;
+  /** where the place's name stands inside the mention */
+  placeSpan?: Span;
+  /** named only by its place (in a list, "the Guangxi side"): prefer an agency of that place already read */
+  byPlace?: boolean;
+  country?: string;
+  confidence: number;
+}
+
+export interface PersonMention extends Span {
+  name: string;
+  nameSpan: Span;
+  rank?: string;
+  title?: string;
+  agency?: AgencyMention;
+  confidence: number;
+}
+
+export interface EventMention extends Span {
+  eventType: EventType;
+  ordinal?: number;
+  /** the event's own name when capitalised: "Law Enforcement Cooperation Conference" */
+  named?: string;
+  /** the phrase without its determiner: "regular meeting" */
+  phrase: string;
+  determiner?: string;
+}
+
+export interface AgreementMention extends Span {
+  agreementType: AgreementType;
+  ordinal?: number;
+  plural: boolean;
+  determiner?: string;
+  /** the phrase without its determiner: "8th Memorandum of Understanding on cooperation" */
+  phrase: string;
+  /** "1 + 5" in “1 + 5” */
+  quotedName?: string;
+  /** what the mechanism or agreement is about: "law enforcement cooperation" */
+  topic?: string;
+  /** ordinal of the event it was signed at ("signed in the 2nd Conference") */
+  signedAtOrdinal?: number;
+}
+
+export interface OutcomeMention extends Span {
+  action: string;
+  quantities: { value: number; unit: string }[];
+}
+
+const CAP_WORD = "\\p{Lu}[\\p{L}’'-]*";
+/** A capitalised name of one to three words, for places the gazetteer lacks. */
+const CAP_NAME = `${CAP_WORD}(?:\\s+${CAP_WORD}){0,2}`;
+const NOT_A_PLACE = /^(The|This|That|Vietnamese|Chinese|Lao|Cambodian|Provincial|Municipal|Police|Public|Security|Ministry|Department|Bureau|City|Province|District|Border|National|General)\b/;
+const PLACE_PREFIX = '(?:(?:the\\s+)?(?:[A-Z][a-z]+\\s+)?(?:border\\s+)?(?:province|city|prefecture|autonomous\\s+region|region|district|town)\\s+(?:of\\s+)?)?';
+
+/** "Provincial Police" → "[Pp]rovincial\s+[Pp]olice": fixed words in either case. */
+function flexible(template: string): string {
+  return template
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^([A-Za-z])/, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`))
+    .join('\\s+');
+}
+
+export class MentionFinder {
+  private readonly agencyRegexes: { regex: RegExp; canonical: string; level: AgencyLevel }[];
+  private readonly listRegex: RegExp;
+  private readonly rankSource: string;
+  private readonly titleSource: string;
+  private readonly personAfter: RegExp;
+  private readonly personBefore: RegExp;
+  private readonly titleBefore: RegExp;
+  private readonly personAlone: RegExp;
+  private readonly sideRegex: RegExp;
+
+  constructor(readonly gz: Gazetteer) {
+    const places = alternation(gz.places.flatMap((p) => [p.name, ...p.aliases]));
+    const place = `${PLACE_PREFIX}(?<place>${places}|${CAP_NAME})`;
+    this.agencyRegexes = gz.agencyPatterns.map((p) => {
+      const [before = '', after = ''] = p.pattern.split('{place}');
+      const source = `${before ? flexible(before.trim()) + '\\s+' : ''}${place}${after ? '\\s+' + flexible(after.trim()) : ''}`;
+      return { regex: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'gdu'), canonical: p.canonical, level: p.level };
+    });
+    const known = `(?:${places})`;
+    this.listRegex = new RegExp(
+      `(?<lead>(?:provincial\\s+)?police(?:\\s+departments|\\s+forces|\\s+force)?\\s+of\\s+(?:the\\s+)?(?:provinces\\s+of\\s+)?)(?<list>${known}(?:\\s*,\\s*${known})*\\s*,?\\s+and\\s+${known})(?:\\s+provinces)?`,
+      'gu',
+    );
+    this.rankSource = alternation(gz.ranks);
+    this.titleSource = alternation(gz.titles);
+    const name = '(?<name>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})';
+    const rank = `(?:(?<rank>${this.rankSource})\\s+)?`;
+    // "Senior Colonel Vu Tien Dung, Vice Director of the " + agency
+    this.personBefore = new RegExp(`${rank}${name}\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?$`, 'u');
+    // "Vice Director of the " + agency + " Ma Shuliang"
+    this.titleBefore = new RegExp(`(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?$`, 'u');
+    this.personAfter = new RegExp(`^\\s*,?\\s*${rank}${name}`, 'u');
+    // "Deputy Minister Senior Lieutenant General Nguyen Van Son", "Major General Khamphan Sitthideth"
+    this.personAlone = new RegExp(
+      `(?<![\\p{L}])(?:(?<title>${this.titleSource})\\s+)?(?<rank>${this.rankSource})\\s+${name}|(?<![\\p{L}])(?<title2>${this.titleSource})\\s+(?<name2>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})`,
+      'gu',
+    );
+    this.sideRegex = new RegExp(`(?<![\\p{L}])(?:[Tt]he\\s+)?(?<place>${places})\\s+(?:side|police|police\\s+force|delegation)(?![\\p{L}])`, 'gu');
+  }
+
+  places(s: Span): Match<Place>[] {
+    return this.gz.placeMatcher.find(s.text, s.start);
+  }
+
+  countries(s: Span) {
+    return this.gz.countryMatcher.find(s.text, s.start);
+  }
+
+  crimes(s: Span): Match<string>[] {
+    return this.gz.crimeMatcher.find(s.text, s.start);
+  }
+
+  /** Named agencies, national bodies and listed provincial police, without overlaps. */
+  agencies(s: Span): AgencyMention[] {
+    const found: AgencyMention[] = [];
+    for (const m of this.gz.nationalMatcher.find(s.text, s.start)) {
+      found.push({ start: m.start, end: m.end, text: m.text, name: m.value.name, level: m.value.level, ...(m.value.country ? { country: m.value.country } : {}), confidence: 0.9 });
+    }
+    for (const { regex, canonical, level } of this.agencyRegexes) {
+      for (const m of s.text.matchAll(regex)) {
+        const raw = m.groups!.place!.trim();
+        const place = this.gz.place(raw);
+        if (!place && NOT_A_PLACE.test(raw)) continue;
+        const placeName = place?.name ?? raw;
+        const [placeStart, placeEnd] = m.indices!.groups!.place!;
+        found.push({
+          placeSpan: { start: s.start + placeStart, end: s.start + placeEnd, text: m.groups!.place! },
+          start: s.start + m.index!,
+          end: s.start + m.index! + m[0].length,
+          text: m[0],
+          name: canonical.replace('{place}', placeName),
+          level,
+          ...(place ? { place, country: place.country } : { unknownPlace: raw }),
+          confidence: place ? 0.9 : 0.6,
+        });
+      }
+    }
+    for (const m of s.text.matchAll(this.listRegex)) {
+      const listStart = m.index! + m.groups!.lead!.length;
+      for (const p of this.gz.placeMatcher.find(m.groups!.list!, s.start + listStart)) {
+        const agency = this.defaultAgency(p.value, p);
+        if (agency) found.push({ ...agency, confidence: 0.8, byPlace: true });
+      }
+    }
+    return withoutOverlaps(found);
+  }
+
+  /** "the Guangxi side", "Guangxi police": a place standing for its police. */
+  sideReferences(s: Span): Match<Place>[] {
+    return [...s.text.matchAll(this.sideRegex)].flatMap((m) => {
+      const place = this.gz.place(m.groups!.place!);
+      return place ? [{ start: s.start + m.index!, end: s.start + m.index! + m[0].length, text: m[0], value: place }] : [];
+    });
+  }
+
+  /** The usual name of a place's police, from the gazetteer's defaults. */
+  defaultAgency(place: Place, span: Span): AgencyMention | null {
+    const rule = this.gz.agencyDefaults.find((d) => d.country === place.country && d.areaLevels.includes(place.level)) ??
+      this.gz.agencyDefaults.find((d) => d.country === '*' && d.areaLevels.includes(place.level));
+    if (!rule) return null;
+    return {
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      name: rule.canonical.replace('{place}', place.name),
+      level: rule.level,
+      place,
+      placeSpan: span,
+      country: place.country,
+      confidence: 0.7,
+      byPlace: true,
+    };
+  }
+
+  /** People, with rank, title and agency when written beside the name. */
+  people(s: Span, agencies: AgencyMention[]): PersonMention[] {
+    const found: PersonMention[] = [];
+    const local = (at: number) => at - s.start;
+    for (const agency of agencies) {
+      const before = s.text.slice(0, local(agency.start));
+      const after = s.text.slice(local(agency.end));
+      const full = this.personBefore.exec(before);
+      if (full) {
+        const start = s.start + full.index;
+        const nameStart = start + full[0].indexOf(full.groups!.name!, full.groups!.rank?.length ?? 0);
+        found.push(this.person(full.groups!.name!, nameStart, start, agency.end, s, full.groups!.rank, full.groups!.title, agency, 0.9));
+        continue;
+      }
+      const title = this.titleBefore.exec(before);
+      const name = title ? this.personAfter.exec(after) : null;
+      if (title && name) {
+        const start = s.start + title.index;
+        const nameStart = agency.end + name[0].lastIndexOf(name.groups!.name!);
+        found.push(this.person(name.groups!.name!, nameStart, start, agency.end + name[0].length, s, name.groups!.rank, title.groups!.title, agency, 0.85));
+      }
+    }
+    for (const m of s.text.matchAll(this.personAlone)) {
+      const nameText = m.groups!.name ?? m.groups!.name2!;
+      const nameStart = s.start + m.index! + m[0].lastIndexOf(nameText);
+      if (found.some((p) => p.nameSpan.start === nameStart) || this.isNotAName(nameText)) continue;
+      const title = m.groups!.title ?? m.groups!.title2;
+      found.push(this.person(nameText, nameStart, s.start + m.index!, s.start + m.index! + m[0].length, s, m.groups!.rank, title, undefined, 0.7));
+    }
+    return found.filter((p) => !this.isNotAName(p.name));
+  }
+
+  private person(name: string, nameStart: number, start: number, end: number, s: Span, rank?: string, title?: string, agency?: AgencyMention, confidence = 0.8): PersonMention {
+    return {
+      start,
+      end,
+      text: s.text.slice(start - s.start, end - s.start),
+      name,
+      nameSpan: { start: nameStart, end: nameStart + name.length, text: name },
+      ...(rank ? { rank } : {}),
+      ...(title ? { title } : {}),
+      ...(agency ? { agency } : {}),
+      confidence,
+    };
+  }
+
+  private isNotAName(name: string): boolean {
+    const words = name.split(/[ -]/);
+    return words.some((w) => /^(Police|Department|Province|Provincial|Municipal|Ministry|Public|Security|Bureau|City|The|Vietnam|China|Laos|Cambodia|MoU|Conference|Meeting|Forum)$/.test(w)) ||
+      this.gz.place(name) !== undefined || this.gz.countryMatcher.find(name).length > 0;
+  }
+
+  events(s: Span): EventMention[] {
+    const found: EventMention[] = [];
+    const named = new RegExp(
+      `(?<![\\p{L}])(?:(?<det>[Tt]he|[Aa]|[Tt]heir)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?(?<name>(?:\\p{Lu}[\\p{L}-]*\\s+){0,6}(?<head>Conference|Meeting|Talks|Forum|Dialogue|Workshop|Summit|Visit))(?![\\p{L}])`,
+      'gu',
+    );
+    for (const m of s.text.matchAll(named)) {
+      const name = m.groups!.name!;
+      if (/^(The|A)\s/.test(name)) continue;
+      const phrase = m[0].replace(/^(the|a|their)\s+/i, '');
+      const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
+      found.push({
+        start: s.start + m.index!,
+        end: s.start + m.index! + m[0].length,
+        text: m[0],
+        eventType: eventType(m.groups!.head!),
+        ...(ordinal ? { ordinal } : {}),
+        ...(name.split(/\s+/).length > 1 ? { named: name } : {}),
+        phrase,
+        ...(m.groups!.det ? { determiner: m.groups!.det.toLowerCase() } : {}),
+      });
+    }
+    const common = new RegExp(
+      `(?<![\\p{L}])(?<det>a|an|the|their|this|its)\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit)(?![\\p{L}])`,
+      'giu',
+    );
+    for (const m of s.text.matchAll(common)) {
+      const start = s.start + m.index!;
+      if (found.some((f) => f.start <= start && start < f.end)) continue;
+      const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
+      found.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        eventType: eventType(m.groups!.head!),
+        ...(ordinal ? { ordinal } : {}),
+        phrase: m[0].slice(m.groups!.det!.length).trim(),
+        determiner: m.groups!.det!.toLowerCase(),
+      });
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  agreements(s: Span): AgreementMention[] {
+    const found: AgreementMention[] = [];
+    const signing = /\bsign(?:ed|ing|s)?\b|\bink(?:ed)?\b/i.test(s.text);
+    const head = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes)';
+    const regex = new RegExp(
+      `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${head}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|,|\\.|;|$))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+      'gu',
+    );
+    for (const m of s.text.matchAll(regex)) {
+      const headText = m.groups!.head!;
+      const isMou = /memorand|mou/i.test(headText);
+      const generic = !isMou && !/cooperation/i.test(headText);
+      if (generic && !signing) continue;
+      if (/^minutes$/i.test(headText) && !signing) continue;
+      let det = m.groups!.det;
+      let start = s.start + m.index!;
+      // a determiner word that is not one (e.g. "signed a MoU": "signed" was taken as det)
+      if (det && !/^(a|an|the|their|its|this|two|three|new)$/i.test(det) && !parseNumber(det)) {
+        start += det.length + 1;
+        det = undefined;
+      }
+      const text = s.text.slice(start - s.start, m.index! + m[0].length);
+      const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
+      const atOrd = m.groups!.atOrd ? parseOrdinal(m.groups!.atOrd) : undefined;
+      const topic = m.groups!.topic?.replace(/^\s+on\s+(the\s+)?/, '').trim();
+      found.push({
+        start,
+        end: start + text.length,
+        text,
+        agreementType: isMou ? 'MOU' : 'OTHER',
+        ...(ordinal ? { ordinal } : {}),
+        plural: /s$/i.test(headText.replace(/\s*\(MoU\)$/, '')) && !/minutes/i.test(headText),
+        ...(det ? { determiner: det.toLowerCase() } : {}),
+        phrase: det ? text.slice(det.length).trim() : text,
+        ...(topic ? { topic } : {}),
+        ...(atOrd ? { signedAtOrdinal: atOrd } : {}),
+      });
+    }
+    // mechanisms: "the mechanism of law enforcement cooperation called “1 + 5”", "the “1 + 5” mechanism"
+    const mechanism = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
+    for (const m of s.text.matchAll(mechanism)) {
+      const start = s.start + m.index!;
+      const quotedName = (m.groups!.name ?? m.groups!.name2)!;
+      const topic = (m.groups!.topic ?? m.groups!.topic2 ?? '').trim();
+      found.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        agreementType: 'MECHANISM',
+        plural: false,
+        phrase: m[0].replace(/^the\s+/, ''),
+        quotedName,
+        ...(topic ? { topic } : {}),
+      });
+    }
+    return withoutOverlaps(found);
+  }
+
+  /**
+   * Reported results: clauses led by a verb in the past tense (or -ing) and
+   * holding a quantity: "arrested and transferred 46 wanted fugitives to ...".
+   */
+  outcomes(s: Span): OutcomeMention[] {
+    const found: OutcomeMention[] = [];
+    const verb = '(?:[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+    const clause = new RegExp(
+      `(?<![\\p{L}])(?<action>${verb}(?:\\s+(?:and|,)\\s+${verb})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+[^;.]*?)(?=;|\\.\\s|\\.$|$|,\\s+(?:and\\s+)?${verb}\\s+(?:${QUANTITY}))`,
+      'gu',
+    );
+    for (const m of s.text.matchAll(clause)) {
+      const action = m.groups!.action!.replace(/\s+/g, ' ');
+      if (/^(focused|aimed|agreed|continued|contributed|reviewed|discussed|expressed|emphasized|signed|attended|held|organized|exchanged)$/.test(action)) continue;
+      const quantities = quantitiesOf(m.groups!.rest!);
+      if (!quantities.length) continue;
+      const start = s.start + m.index!;
+      const text = m[0].replace(/[,\s]+$/, '');
+      found.push({ start, end: start + text.length, text, action: normalizeAction(action), quantities });
+    }
+    return found;
+  }
+}
+
+function eventType(head: string): EventType {
+  const h = head.toLowerCase();
+  if (/conference|forum|dialogue|workshop|summit/.test(h)) return 'CONFERENCE';
+  if (/visit/.test(h)) return 'VISIT';
+  return 'MEETING';
+}
+
+/** "stamping out" is reported as "stamped out". */
+function normalizeAction(action: string): string {
+  return action.replace(/\b([a-z]+?)(p?)ing out\b/, (_, stem: string, p: string) => `${stem}${p}ed out`);
+}
+
+const PERSON_NOUNS = /^(citizens?|persons?|people|fugitives?|criminals?|suspects?|victims?|offenders?|individuals?|women|men|children|migrants?|workers?|nationals?|subjects?|traffickers?|defendants?)$/i;
+const UNIT_STOP = /^(involving|illegally|to|for|of|in|at|on|from|with|who|which|that|and|violating|using|organized|across|into|by|while|after|before|as)$/i;
+
+/** Each number in the clause with the noun it counts ("44 Chinese citizens" → 44 persons). */
+export function quantitiesOf(text: string): { value: number; unit: string }[] {
+  const result: { value: number; unit: string }[] = [];
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?<n>${QUANTITY})\\s+(?<words>(?:[\\p{L}-]+\\s*){1,5})`, 'gu');
+  for (const m of text.matchAll(regex)) {
+    const value = parseNumber(m.groups!.n!);
+    if (value === null) continue;
+    const words: string[] = [];
+    for (const word of m.groups!.words!.trim().split(/\s+/)) {
+      if (UNIT_STOP.test(word)) break;
+      words.push(word);
+    }
+    const noun = words.at(-1);
+    if (!noun || /^(year|years|month|months)$/i.test(noun)) continue;
+    const unit = PERSON_NOUNS.test(noun) ? 'persons' : value === 1 && !noun.endsWith('s') ? `${noun}s` : noun;
+    result.push({ value, unit: unit.toLowerCase() });
+  }
+  return result;
+}
+
+/** Keeps the longest of overlapping mentions (earliest first on ties). */
+export function withoutOverlaps<T extends Span>(mentions: T[]): T[] {
+  const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
