@@ -1,14 +1,16 @@
 // coopgraph CLI: argv → one command → exit code (0 ok, 1 failure, 2 usage).
 
 import { CoopgraphError, InvalidGraphDataError, formatProblem } from '../errors.js';
+import { evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
+import { ingest } from './commands/ingest.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
 import { stats } from './commands/stats.js';
 import { validate } from './commands/validate.js';
 import { parse, UsageError, type Command, type Io } from './usage.js';
 
-const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats };
+const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats, ingest, eval: evalCommand };
 
 const HELP = `coopgraph: a knowledge graph of law-enforcement cooperation, served over GraphQL
 

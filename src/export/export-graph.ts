@@ -17,6 +17,7 @@ function entityRecord(e: EntityRecord) {
     attributes: e.attributes,
     stated: e.stated,
     ...(e.inference ? { inference: e.inference } : {}),
+    ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
     evidence: e.evidence,
   };
 }
@@ -30,6 +31,7 @@ function relationRecord(r: RelationRecord) {
     properties: r.properties,
     stated: r.stated,
     ...(r.inference ? { inference: r.inference } : {}),
+    ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
     evidence: r.evidence,
   };
 }

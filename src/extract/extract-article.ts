@@ -277,8 +277,10 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       } else if (a.plural && signing) {
         const count = countBefore(r.s.text.slice(0, a.start - r.s.start));
         key = `collective:${a.start}`;
-        const subject = subjectBefore(r.s.text.slice(0, a.start - r.s.start));
-        name = `${typeWord}s between ${subject ?? 'the parties'}`;
+        const before = r.s.text.slice(0, a.start - r.s.start);
+        const pairs = /\b(\w+\s+(?:pairs?|sets?)\s+of\s+)/i.exec(before)?.[1] ?? '';
+        const head = subjectBefore(before)?.replace(/\s+of\s+the\s+.*$/, '');
+        name = `${typeWord}s between ${head ? `${pairs}${head}` : 'the parties'}`;
         if (count && count > 1) attributes.count = count;
       } else if (a.determiner === 'a' || a.determiner === 'an' || !lastAgreement) {
         if (!signing && !mainEvent) continue;

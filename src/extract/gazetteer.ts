@@ -76,11 +76,13 @@ export class PhraseMatcher<T> {
   private readonly values = new Map<string, T>();
 
   constructor(entries: Iterable<[phrase: string, value: T]>, options: { ignoreCase?: boolean; openEnd?: boolean } = {}) {
+    // every spelling goes into the pattern (it is case- and diacritic-sensitive);
+    // spellings that match by the name rule share the first one's value
     const phrases: string[] = [];
     for (const [phrase, value] of entries) {
       const key = normalizeName(phrase);
-      if (!key || this.values.has(key)) continue;
-      this.values.set(key, value);
+      if (!key) continue;
+      if (!this.values.has(key)) this.values.set(key, value);
       phrases.push(phrase);
     }
     // openEnd: a match may run into the next word ("crimeand" in a badly spaced text)
@@ -107,6 +109,8 @@ export class Gazetteer {
   readonly countries: Country[];
   readonly ranks: string[];
   readonly titles: string[];
+  /** words that start a title ("Secretary", "Director"): never part of a person's name */
+  readonly titleWords: Set<string>;
   readonly agencyPatterns: AgencyPattern[];
   readonly nationalAgencies: NationalAgency[];
   readonly agencyDefaults: AgencyDefault[];
@@ -120,7 +124,9 @@ export class Gazetteer {
     this.places = read<Place[]>('places');
     this.countries = read<Country[]>('countries');
     this.ranks = read<{ ranks: string[] }>('ranks').ranks;
-    this.titles = read<{ titles: string[] }>('titles').titles;
+    const titles = read<{ titles: string[]; headWords?: string[] }>('titles');
+    this.titles = titles.titles;
+    this.titleWords = new Set(titles.headWords ?? []);
     const agencies = read<{ patterns: AgencyPattern[]; national: NationalAgency[]; defaults?: AgencyDefault[] }>('agencies');
     this.agencyPatterns = agencies.patterns;
     this.nationalAgencies = agencies.national;

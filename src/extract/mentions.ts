@@ -63,7 +63,7 @@ export interface OutcomeMention extends Span {
 
 const CAP_WORD = "\\p{Lu}[\\p{L}’'-]*";
 /** A capitalised name of one to three words, for places the gazetteer lacks. */
-const CAP_NAME = `${CAP_WORD}(?:\\s+${CAP_WORD}){0,2}`;
+const CAP_NAME = `(?!(?:The|A|An|This|That|Its|Their)\\s)${CAP_WORD}(?:\\s+${CAP_WORD}){0,2}`;
 const NOT_A_PLACE = /^(The|This|That|Vietnamese|Chinese|Lao|Cambodian|Provincial|Municipal|Police|Public|Security|Ministry|Department|Bureau|City|Province|District|Border|National|General)\b/;
 const PLACE_PREFIX = '(?:(?:the\\s+)?(?:[A-Z][a-z]+\\s+)?(?:border\\s+)?(?:province|city|prefecture|autonomous\\s+region|region|district|town)\\s+(?:of\\s+)?)?';
 
@@ -120,8 +120,10 @@ export class MentionFinder {
     return this.gz.placeMatcher.find(s.text, s.start);
   }
 
+  /** Countries named or implied by a demonym, outside place names ("Lao" in "Lao Cai" is not Laos). */
   countries(s: Span) {
-    return this.gz.countryMatcher.find(s.text, s.start);
+    const places = this.places(s);
+    return this.gz.countryMatcher.find(s.text, s.start).filter((c) => !places.some((p) => p.start <= c.start && c.end <= p.end));
   }
 
   crimes(s: Span): Match<string>[] {
@@ -238,7 +240,7 @@ export class MentionFinder {
 
   private isNotAName(name: string): boolean {
     const words = name.split(/[ -]/);
-    return words.some((w) => /^(Police|Department|Province|Provincial|Municipal|Ministry|Public|Security|Bureau|City|The|Vietnam|China|Laos|Cambodia|MoU|Conference|Meeting|Forum)$/.test(w)) ||
+    return words.some((w) => /^(Police|Department|Province|Provincial|Municipal|Ministry|Public|Security|Bureau|City|The|Vietnam|China|Laos|Cambodia|MoU|Conference|Meeting|Forum)$/.test(w) || this.gz.titleWords.has(w)) ||
       this.gz.place(name) !== undefined || this.gz.countryMatcher.find(name).length > 0;
   }
 

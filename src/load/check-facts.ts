@@ -237,8 +237,18 @@ function uniqueNames(aliases: readonly string[], name: string): string[] {
   });
 }
 
-/** A fact stated anywhere is stated; an inference line only survives while no source states it. */
-function mergeStated(existing: { stated: boolean; inference?: string }, input: { stated: boolean; inference?: string }) {
+/**
+ * A fact stated anywhere is stated; an inference line only survives while no
+ * source states it; a curated source (no confidence) makes the fact curated.
+ */
+function mergeStated(
+  existing: { stated: boolean; inference?: string; confidence?: number },
+  input: { stated: boolean; inference?: string; confidence?: number },
+) {
+  if (existing.confidence !== undefined) {
+    if (input.confidence === undefined) delete existing.confidence;
+    else existing.confidence = Math.max(existing.confidence, input.confidence);
+  }
   if (input.stated && !existing.stated) {
     existing.stated = true;
     delete existing.inference;

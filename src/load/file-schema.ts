@@ -87,6 +87,9 @@ export const evidenceInput = z.strictObject({
 });
 export type EvidenceInput = z.infer<typeof evidenceInput>;
 
+/** set on facts an extractor proposed; curated facts go without */
+const confidence = z.number().min(0).max(1).optional();
+
 const evidenceList = z.array(evidenceInput).min(1, { error: 'every fact needs at least one piece of evidence' });
 
 /** stated defaults to true; an inferred fact must say why, a stated one must not. */
@@ -108,6 +111,7 @@ export const entityInput = z
     attributes: z.record(z.string(), z.unknown()).default({}),
     stated: z.boolean().default(true),
     inference: z.string().trim().min(1).optional(),
+    confidence,
     evidence: evidenceList,
   })
   .superRefine((entity, ctx) => {
@@ -132,6 +136,7 @@ export const relationInput = z
     properties: z.record(z.string(), z.unknown()).default({}),
     stated: z.boolean().default(true),
     inference: z.string().trim().min(1).optional(),
+    confidence,
     evidence: evidenceList,
   })
   .superRefine((relation, ctx) => {

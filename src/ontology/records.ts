@@ -21,6 +21,8 @@ export interface Fact {
   stated: boolean;
   /** why an inferred (stated: false) fact is believed */
   inference?: string;
+  /** how sure the extraction rule that proposed it was, 0..1; absent for curated facts */
+  confidence?: number;
   evidence: Evidence[];
 }
 

@@ -13,6 +13,7 @@ import { searchEntities } from '../../store/queries/search.js';
 import { findPaths } from '../../store/queries/simple-paths.js';
 import { findShortestPath } from '../../store/queries/shortest-path.js';
 import { graphStats } from '../../store/queries/stats.js';
+import { atLeast } from '../confidence.js';
 import { toConnection, type PageArgs } from '../connection.js';
 import type { Context } from '../context.js';
 
@@ -56,8 +57,12 @@ export const Query = {
     toConnection('people', listPeople(kg, clean(args.filter)), args),
   agencies: (_: unknown, args: PageArgs & { filter?: Maybe<AgencyFilter> }, { kg }: Context) =>
     toConnection('agencies', listAgencies(kg, clean(args.filter)), args),
-  relations: (_: unknown, args: PageArgs & { types?: Maybe<RelationType[]>; stated?: Maybe<boolean> }, { kg }: Context) => {
-    const all = kg.relations(given(args.types));
+  relations: (
+    _: unknown,
+    args: PageArgs & { types?: Maybe<RelationType[]>; stated?: Maybe<boolean>; minConfidence?: Maybe<number> },
+    { kg }: Context,
+  ) => {
+    const all = atLeast('relations', kg.relations(given(args.types)), args.minConfidence);
     return toConnection('relations', args.stated == null ? all : all.filter((r) => r.stated === args.stated), args);
   },
   neighborhood: (

@@ -10,6 +10,7 @@ import { Delegation } from './Delegation.js';
 import { Entity } from './Entity.js';
 import { Event } from './Event.js';
 import { Evidence } from './Evidence.js';
+import { Mutation } from './Mutation.js';
 import { Outcome } from './Outcome.js';
 import { Participation } from './Participation.js';
 import { Person } from './Person.js';
@@ -21,5 +22,5 @@ import { Signature } from './Signature.js';
 
 export const resolvers = {
   Agreement, Area, Article, Conflict, Country, CrimeCategory, Delegation, Entity, Event, Evidence,
-  Outcome, Participation, Person, PoliceAgency, Position, Query, Relation, Signature,
+  Mutation, Outcome, Participation, Person, PoliceAgency, Position, Query, Relation, Signature,
 };

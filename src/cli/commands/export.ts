@@ -1,7 +1,7 @@
 // coopgraph export: the whole graph as json or ndjson, streamed.
 
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../export/export-graph.js';
+import { writeFileAtomic } from '../../load/atomic-write.js';
 import { loadStore } from '../load.js';
 import { UsageError, type Command } from '../usage.js';
 
@@ -23,18 +23,7 @@ unless --out is given (the file is replaced atomically).`,
       for (const chunk of exportGraph(kg, format)) io.stdout(chunk);
       return 0;
     }
-    // temp file, fsync, rename: a reader never sees half an export
-    const temp = `${out}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      for (const chunk of exportGraph(kg, format)) writeSync(fd, chunk);
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(temp, out);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(out, exportGraph(kg, format));
     io.stderr(`coopgraph: wrote ${kg.entityCount} entities and ${kg.relationCount} relations to ${out}\n`);
     return 0;
   },
