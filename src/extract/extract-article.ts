@@ -6,7 +6,7 @@ import { slugify } from '../ontology/index.js';
 import type { ArticleDocument, Span } from './document.js';
 import { Draft } from './draft.js';
 import { gazetteer, type Place } from './gazetteer.js';
-import { MentionFinder, type AgencyMention, type AgreementMention, type EventMention, type OutcomeMention, type PersonMention } from './mentions.js';
+import { mentionFinder, type MentionFinder, type AgencyMention, type AgreementMention, type EventMention, type OutcomeMention, type PersonMention } from './mentions.js';
 import { ordinalSuffix, parseNumber } from './numbers.js';
 import type { Sentence } from './sentences.js';
 import * as chrono from 'chrono-node';
@@ -35,7 +35,7 @@ const SIGNING_WORD = /\b(sign(?:ed|s|ing)?|inked)\b/i;
 const signs = (text: string) => SIGNING_WORD.test(text.replace(/\bsigned\s+(?:at|in)\s+the\s+\S+\s+\p{Lu}\p{L}+/gu, ''));
 const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
 const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of)\b/i;
-const TWO_SIDES = /\b(two sides|both sides|each side|the sides|their|two police|both police|between the two)\b/i;
+const TWO_SIDES = /\b(two sides|both sides|each side|the sides|their|two police|both police|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:provinces|countries|forces|units))\b/i;
 const LEADING = /\b(led|headed|leading|heading)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -50,7 +50,7 @@ export interface ArticleHeader {
 export function extractFacts(doc: ArticleDocument, sentences: Sentence[], article: ArticleHeader): ArticleFacts {
   const { id: articleId, publishedOn } = article;
   const gz = gazetteer();
-  const finder = new MentionFinder(gz);
+  const finder = mentionFinder();
   const draft = new Draft();
   /** agency → the place its name holds, filled as agencies are read */
   const agencyPlace = new Map<string, Place>();
@@ -282,10 +282,14 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         const head = subjectBefore(before)?.replace(/\s+of\s+the\s+.*$/, '');
         name = `${typeWord}s between ${head ? `${pairs}${head}` : 'the parties'}`;
         if (count && count > 1) attributes.count = count;
-      } else if (a.determiner === 'a' || a.determiner === 'an' || !lastAgreement) {
-        if (!signing && !mainEvent) continue;
+      } else if (signing && (a.determiner === 'a' || a.determiner === 'an' || !lastAgreement)) {
         key = 'at:main';
         name = `${typeWord} signed at the ${mainEvent?.name ?? 'meeting'}`;
+      } else if (!signing && (a.topic || /cooperation/i.test(a.phrase) || !lastAgreement)) {
+        // an agreement the text refers to without signing it: named by its own words
+        const phrase = a.phrase.replace(/^(their|its|the|a|an)\s+/i, '');
+        key = `ref:${phrase.toLowerCase()}`;
+        name = `${pairLabel ? `${pairLabel} ` : ''}${phrase}`;
       } else {
         key = [...agreementIds.entries()].find(([, id]) => id === lastAgreement)![0];
         name = draft.entities.get(lastAgreement!)!.name;

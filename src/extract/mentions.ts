@@ -4,7 +4,7 @@
 
 import type { AgencyLevel, AgreementType, EventType } from '../ontology/index.js';
 import type { Span } from './document.js';
-import { alternation, type Gazetteer, type Match, type Place } from './gazetteer.js';
+import { alternation, gazetteer, type Gazetteer, type Match, type Place } from './gazetteer.js';
 import { ORDINAL, parseNumber, parseOrdinal, QUANTITY } from './numbers.js';
 
 export interface AgencyMention extends Span {
@@ -75,8 +75,30 @@ function flexible(template: string): string {
     .join('\\s+');
 }
 
+// Patterns compiled once (V8 compiles a RegExp on first use, per object).
+const NAMED_EVENT = new RegExp(
+  `(?<![\\p{L}])(?:(?<det>[Tt]he|[Aa]|[Tt]heir)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?(?<name>(?:\\p{Lu}[\\p{L}-]*\\s+){0,6}(?<head>Conference|Meeting|Talks|Forum|Dialogue|Workshop|Summit|Visit))(?![\\p{L}])`,
+  'gu',
+);
+const COMMON_EVENT = new RegExp(
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit)(?![\\p{L}])`,
+  'giu',
+);
+const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes)';
+const AGREEMENT = new RegExp(
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|,|\\.|;|$))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+  'gu',
+);
+const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
+const VERB = '(?:[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+const OUTCOME_CLAUSE = new RegExp(
+  `(?<![\\p{L}])(?<action>${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+[^;.]*?)(?=;|\\.\\s|\\.$|$|,\\s+(?:and\\s+)?${VERB}\\s+(?:${QUANTITY}))`,
+  'gu',
+);
+
 export class MentionFinder {
-  private readonly agencyRegexes: { regex: RegExp; canonical: string; level: AgencyLevel }[];
+  /** each pattern with the fixed words a sentence must hold for it to be tried */
+  private readonly agencyRegexes: { regex: RegExp; canonical: string; level: AgencyLevel; needs: string[] }[];
   private readonly listRegex: RegExp;
   private readonly rankSource: string;
   private readonly titleSource: string;
@@ -92,7 +114,8 @@ export class MentionFinder {
     this.agencyRegexes = gz.agencyPatterns.map((p) => {
       const [before = '', after = ''] = p.pattern.split('{place}');
       const source = `${before ? flexible(before.trim()) + '\\s+' : ''}${place}${after ? '\\s+' + flexible(after.trim()) : ''}`;
-      return { regex: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'gdu'), canonical: p.canonical, level: p.level };
+      const needs = [before, after].map((part) => part.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean);
+      return { regex: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'gdu'), canonical: p.canonical, level: p.level, needs };
     });
     const known = `(?:${places})`;
     this.listRegex = new RegExp(
@@ -136,7 +159,9 @@ export class MentionFinder {
     for (const m of this.gz.nationalMatcher.find(s.text, s.start)) {
       found.push({ start: m.start, end: m.end, text: m.text, name: m.value.name, level: m.value.level, ...(m.value.country ? { country: m.value.country } : {}), confidence: 0.9 });
     }
-    for (const { regex, canonical, level } of this.agencyRegexes) {
+    const lower = s.text.toLowerCase().replace(/\s+/g, ' ');
+    for (const { regex, canonical, level, needs } of this.agencyRegexes) {
+      if (!needs.every((part) => lower.includes(part))) continue;
       for (const m of s.text.matchAll(regex)) {
         const raw = m.groups!.place!.trim();
         const place = this.gz.place(raw);
@@ -246,11 +271,7 @@ export class MentionFinder {
 
   events(s: Span): EventMention[] {
     const found: EventMention[] = [];
-    const named = new RegExp(
-      `(?<![\\p{L}])(?:(?<det>[Tt]he|[Aa]|[Tt]heir)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?(?<name>(?:\\p{Lu}[\\p{L}-]*\\s+){0,6}(?<head>Conference|Meeting|Talks|Forum|Dialogue|Workshop|Summit|Visit))(?![\\p{L}])`,
-      'gu',
-    );
-    for (const m of s.text.matchAll(named)) {
+    for (const m of s.text.matchAll(NAMED_EVENT)) {
       const name = m.groups!.name!;
       if (/^(The|A)\s/.test(name)) continue;
       const phrase = m[0].replace(/^(the|a|their)\s+/i, '');
@@ -266,22 +287,20 @@ export class MentionFinder {
         ...(m.groups!.det ? { determiner: m.groups!.det.toLowerCase() } : {}),
       });
     }
-    const common = new RegExp(
-      `(?<![\\p{L}])(?<det>a|an|the|their|this|its)\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit)(?![\\p{L}])`,
-      'giu',
-    );
-    for (const m of s.text.matchAll(common)) {
-      const start = s.start + m.index!;
+    for (const m of s.text.matchAll(COMMON_EVENT)) {
+      const lead = m.groups!.verb ? m.groups!.verb.length + 1 : 0;
+      const start = s.start + m.index! + lead;
       if (found.some((f) => f.start <= start && start < f.end)) continue;
       const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
+      const text = m[0].slice(lead);
       found.push({
         start,
-        end: start + m[0].length,
-        text: m[0],
+        end: start + text.length,
+        text,
         eventType: eventType(m.groups!.head!),
         ...(ordinal ? { ordinal } : {}),
-        phrase: m[0].slice(m.groups!.det!.length).trim(),
-        determiner: m.groups!.det!.toLowerCase(),
+        phrase: m.groups!.det ? text.slice(m.groups!.det.length).trim() : text.replace(/^\s*(?:held|hold|holds|holding|organi[sz]ed|attended|had)\s+/i, '').trim(),
+        ...(m.groups!.det ? { determiner: m.groups!.det.toLowerCase() } : {}),
       });
     }
     return found.sort((a, b) => a.start - b.start);
@@ -290,12 +309,7 @@ export class MentionFinder {
   agreements(s: Span): AgreementMention[] {
     const found: AgreementMention[] = [];
     const signing = /\bsign(?:ed|ing|s)?\b|\bink(?:ed)?\b/i.test(s.text);
-    const head = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes)';
-    const regex = new RegExp(
-      `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${head}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|,|\\.|;|$))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
-      'gu',
-    );
-    for (const m of s.text.matchAll(regex)) {
+    for (const m of s.text.matchAll(AGREEMENT)) {
       const headText = m.groups!.head!;
       const isMou = /memorand|mou/i.test(headText);
       const generic = !isMou && !/cooperation/i.test(headText);
@@ -326,8 +340,7 @@ export class MentionFinder {
       });
     }
     // mechanisms: "the mechanism of law enforcement cooperation called “1 + 5”", "the “1 + 5” mechanism"
-    const mechanism = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
-    for (const m of s.text.matchAll(mechanism)) {
+    for (const m of s.text.matchAll(MECHANISM)) {
       const start = s.start + m.index!;
       const quotedName = (m.groups!.name ?? m.groups!.name2)!;
       const topic = (m.groups!.topic ?? m.groups!.topic2 ?? '').trim();
@@ -351,12 +364,7 @@ export class MentionFinder {
    */
   outcomes(s: Span): OutcomeMention[] {
     const found: OutcomeMention[] = [];
-    const verb = '(?:[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
-    const clause = new RegExp(
-      `(?<![\\p{L}])(?<action>${verb}(?:\\s+(?:and|,)\\s+${verb})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+[^;.]*?)(?=;|\\.\\s|\\.$|$|,\\s+(?:and\\s+)?${verb}\\s+(?:${QUANTITY}))`,
-      'gu',
-    );
-    for (const m of s.text.matchAll(clause)) {
+    for (const m of s.text.matchAll(OUTCOME_CLAUSE)) {
       const action = m.groups!.action!.replace(/\s+/g, ' ');
       if (/^(focused|aimed|agreed|continued|contributed|reviewed|discussed|expressed|emphasized|signed|attended|held|organized|exchanged)$/.test(action)) continue;
       const quantities = quantitiesOf(m.groups!.rest!);
@@ -410,4 +418,12 @@ export function withoutOverlaps<T extends Span>(mentions: T[]): T[] {
   const kept: T[] = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+let shared: MentionFinder | undefined;
+
+/** The finder over the shared gazetteer, built on first use. */
+export function mentionFinder(): MentionFinder {
+  shared ??= new MentionFinder(gazetteer());
+  return shared;
 }

@@ -10,7 +10,8 @@ export interface Sentence extends Span {
 /** Sentences of the body, captions left out, offsets into the whole text. */
 export function splitSentences(doc: ArticleDocument): Sentence[] {
   const { body } = doc;
-  const found = nlp(body.text).sentences().json({ offset: true }) as { offset: { start: number; length: number } }[];
+  // tokenize only: sentence bounds need no part-of-speech tagging
+  const found = nlp.tokenize(body.text).json({ offset: true, terms: false }) as { offset: { start: number; length: number } }[];
   const sentences: Sentence[] = [];
   for (const { offset } of found) {
     // compromise keeps paragraph breaks inside a sentence when a line lacks a full stop
