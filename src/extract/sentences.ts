@@ -11,7 +11,7 @@ export interface Sentence extends Span {
 export function splitSentences(doc: ArticleDocument): Sentence[] {
   const { body } = doc;
   // tokenize only: sentence bounds need no part-of-speech tagging
-  const found = nlp.tokenize(body.text).json({ offset: true, terms: false }) as { offset: { start: number; length: number } }[];
+  const found = nlp.tokenize(body.text).json({ offset: true }) as { offset: { start: number; length: number } }[];
   const sentences: Sentence[] = [];
   for (const { offset } of found) {
     // compromise keeps paragraph breaks inside a sentence when a line lacks a full stop

@@ -50,7 +50,10 @@ describe('proposeFacts', () => {
 
   it('gives every fact a confidence in [0, 1] and leaves out those below minConfidence', () => {
     const all = proposeFacts({ text: seed });
-    for (const fact of [...all.entities, ...all.relations]) expect(fact.confidence).toBeGreaterThanOrEqual(0), expect(fact.confidence).toBeLessThanOrEqual(1);
+    for (const fact of [...all.entities, ...all.relations]) {
+      expect(fact.confidence).toBeGreaterThanOrEqual(0);
+      expect(fact.confidence).toBeLessThanOrEqual(1);
+    }
     const strong = proposeFacts({ text: seed }, { minConfidence: 0.7 });
     expect(strong.relations.length).toBeLessThan(all.relations.length);
     expect(strong.relations.every((r) => r.confidence >= 0.7)).toBe(true);
