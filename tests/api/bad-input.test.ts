@@ -38,7 +38,8 @@ const cases: [string, string, string, RegExp][] = [
   ['a wrong argument type', `{ neighborhood(id: "${DUNG}", depth: "two") { truncated } }`, 'GRAPHQL_VALIDATION_FAILED', /Int cannot represent/],
   ['a missing required argument', `{ node { id } }`, 'GRAPHQL_VALIDATION_FAILED', /argument "id" of type "ID!" is required/],
   ['a syntax error', `{ node(id: ) { id }`, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
-  ['a mutation (the API is read-only)', `mutation { createEntity }`, 'BAD_REQUEST', /not configured to execute mutation/],
+  ['a subscription (none is served yet)', `subscription { graphChanged }`, 'BAD_REQUEST', /not configured to execute subscription/],
+  ['an unknown mutation', `mutation { createEntity }`, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "createEntity" on type "Mutation"/],
   ['an unknown field', `{ nod(id: "x") { id } }`, 'GRAPHQL_VALIDATION_FAILED', /Did you mean "node"/],
 ];
 

@@ -16,11 +16,12 @@ import { Participation } from './Participation.js';
 import { Person } from './Person.js';
 import { PoliceAgency } from './PoliceAgency.js';
 import { Position } from './Position.js';
+import { ProposedEvidence } from './ProposedEvidence.js';
 import { Query } from './Query.js';
 import { Relation } from './Relation.js';
 import { Signature } from './Signature.js';
 
 export const resolvers = {
   Agreement, Area, Article, Conflict, Country, CrimeCategory, Delegation, Entity, Event, Evidence,
-  Mutation, Outcome, Participation, Person, PoliceAgency, Position, Query, Relation, Signature,
+  Mutation, Outcome, Participation, Person, PoliceAgency, Position, ProposedEvidence, Query, Relation, Signature,
 };
