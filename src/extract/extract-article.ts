@@ -11,8 +11,18 @@ import { ordinalSuffix, parseNumber } from './numbers.js';
 import type { Sentence } from './sentences.js';
 import * as chrono from 'chrono-node';
 
+/** Where the article contradicts itself (the seed counts four provinces, then five). */
+export interface DraftConflict {
+  id: string;
+  property: string;
+  about: string[];
+  note: string;
+  claims: { value: string; evidence: Span[] }[];
+}
+
 export interface ArticleFacts {
   draft: Draft;
+  conflicts: DraftConflict[];
   /** mentions that name something the extractor could not place */
   unresolved: (Span & { reason: string })[];
   warnings: string[];
@@ -524,9 +534,10 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       if (!known && !unresolved.some((u) => u.start === start)) unresolved.push({ start, end, text: doc.text.slice(start, end), reason: 'looks like a police body but matches no agency pattern' });
     }
   }
+  const conflicts = countConflicts(sentences, mainEventId, articleId);
   if (!firstEvent) warnings.push('no event (conference, meeting, talks, visit) found: delegations, participants and signings were not read');
   if (sideCountries.length > 2) warnings.push(`the event's participants come from ${sideCountries.length} countries; "the two sides" was read as all of them`);
-  return { draft, unresolved, warnings };
+  return { draft, conflicts, unresolved, warnings };
 
   function eventPlaceMention(r: Reading, f: MentionFinder): { place: Place; span: Span } | null {
     for (const m of f.places(r.s)) {
@@ -565,6 +576,35 @@ function eventDates(text: string, publishedOn: string): { start: string; end?: s
   const iso = (c: chrono.ParsedComponents) =>
     c.isCertain('day') ? `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}` : `${c.get('year')}-${pad(c.get('month')!)}`;
   return { start: iso(result.start), ...(result.end ? { end: iso(result.end) } : {}) };
+}
+
+/**
+ * Collective counts that disagree within the article ("the four Vietnamese
+ * provinces" here, "the five Vietnamese provinces" there): kept, not resolved.
+ */
+function countConflicts(sentences: Sentence[], eventId: string | null, articleId: string): DraftConflict[] {
+  const counts = new Map<string, Map<number, Span[]>>();
+  const regex = new RegExp(`\\b(\\w+)\\s+(\\p{Lu}\\p{L}+)(?:\\s+border)?\\s+provinces\\b`, 'gu');
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(regex)) {
+      const n = parseNumber(m[1]!);
+      const country = gazetteer().countries.find((c) => c.demonyms.includes(m[2]!));
+      if (n === null || n < 2 || !country) continue;
+      const byCount = counts.get(m[2]!) ?? new Map<number, Span[]>();
+      counts.set(m[2]!, byCount);
+      const start = s.start + m.index!;
+      byCount.set(n, [...(byCount.get(n) ?? []), { start, end: start + m[0].length, text: m[0] }]);
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, byCount]) => byCount.size > 1)
+    .map(([demonym, byCount]) => ({
+      id: `conflict:${articleId.replace(/^article:/, '')}-number-of-${demonym.toLowerCase()}-provinces`,
+      property: `number of ${demonym} provinces`,
+      about: eventId ? [eventId] : [articleId],
+      note: `the article gives ${[...byCount.keys()].join(' and ')} as the number of ${demonym} provinces`,
+      claims: [...byCount.entries()].map(([n, spans]) => ({ value: String(n), evidence: spans })),
+    }));
 }
 
 /** "eight pairs of district police stations ..." → 8 */

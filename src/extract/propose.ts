@@ -62,6 +62,14 @@ export interface ProposedRelation {
   confidence: number;
 }
 
+export interface ProposedConflict {
+  id: string;
+  property: string;
+  about: string[];
+  note: string;
+  claims: { value: string; evidence: ProposedEvidence[] }[];
+}
+
 export interface Proposal {
   article: { id: string; title: string; publishedOn: string; url?: string; publisher?: string; author?: string };
   /** set when the graph already holds this article: nothing new is proposed */
@@ -69,6 +77,8 @@ export interface Proposal {
   text: string;
   entities: ProposedEntity[];
   relations: ProposedRelation[];
+  /** where the article contradicts itself */
+  conflicts: ProposedConflict[];
   unresolved: { text: string; start: number; end: number; reason: string }[];
   warnings: string[];
 }
@@ -130,11 +140,11 @@ export function proposeFacts(input: ArticleInput, options: ProposeOptions = {}):
   };
   const existing = options.known?.article(title, publishedOn, input.url);
   if (existing) {
-    return { article: { ...article, id: existing }, alreadyIngested: existing, text, entities: [], relations: [], unresolved: [], warnings: [] };
+    return { article: { ...article, id: existing }, alreadyIngested: existing, text, entities: [], relations: [], conflicts: [], unresolved: [], warnings: [] };
   }
 
   const { id: _id, title: _title, publishedOn: _date, ...attributes } = article;
-  const { draft, unresolved, warnings } = extractFacts(doc, splitSentences(doc), { id, title, publishedOn, attributes });
+  const { draft, conflicts: drafted, unresolved, warnings } = extractFacts(doc, splitSentences(doc), { id, title, publishedOn, attributes });
   if (doc.author && doc.byline) {
     const author = draft.entity('Person', doc.author.text, doc.byline, 0.9);
     draft.relation('AUTHORED', author, id, doc.byline, 0.9);
@@ -169,12 +179,20 @@ export function proposeFacts(input: ArticleInput, options: ProposeOptions = {}):
       confidence: round(r.confidence),
   }));
 
-  if (options.known) ({ entities, relations } = resolve(entities, relations, options.known));
+  let rename = new Map<string, string>();
+  if (options.known) ({ entities, relations, rename } = resolve(entities, relations, options.known));
   const min = options.minConfidence ?? 0;
   entities = entities.filter((e) => e.confidence >= min);
   const kept = new Set([...entities.map((e) => e.id), id]);
   relations = relations.filter((r) => r.confidence >= min && kept.has(r.from) && kept.has(r.to));
-  return { article, text, entities, relations, unresolved, warnings };
+  const conflicts = drafted
+    .map((c) => ({
+      ...c,
+      about: c.about.map((about) => rename.get(about) ?? about),
+      claims: c.claims.map((claim) => ({ value: claim.value, evidence: claim.evidence.map(evidence) })),
+    }))
+    .filter((c) => c.about.every((about) => kept.has(about)));
+  return { article, text, entities, relations, conflicts, unresolved, warnings };
 }
 
 /** Points proposed entities at the graph's own when they name the same thing. */
@@ -182,7 +200,7 @@ function resolve(
   entities: ProposedEntity[],
   relations: ProposedRelation[],
   known: KnownEntities,
-): { entities: ProposedEntity[]; relations: ProposedRelation[] } {
+): { entities: ProposedEntity[]; relations: ProposedRelation[]; rename: Map<string, string> } {
   const rename = new Map<string, string>();
   for (const e of entities) {
     const names = ALIAS_RESOLVED.includes(e.kind) ? [e.name, ...e.aliases] : [e.name];
@@ -211,7 +229,7 @@ function resolve(
     const id = `${r.type}:${from}->${toId}`;
     if (!rels.has(id)) rels.set(id, { ...r, id, from, to: toId, properties });
   }
-  return { entities: [...merged.values()], relations: [...rels.values()] };
+  return { entities: [...merged.values()], relations: [...rels.values()], rename };
 }
 
 function firstWords(text: string): string {

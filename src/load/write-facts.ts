@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { EntityRecord, RelationRecord } from '../ontology/index.js';
+import type { ConflictRecord, EntityRecord, RelationRecord } from '../ontology/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { loadGraph } from './load-graph.js';
 
@@ -15,6 +15,7 @@ export interface ArticleFacts {
   /** without the Article entity itself */
   entities: EntityRecord[];
   relations: RelationRecord[];
+  conflicts: ConflictRecord[];
 }
 
 export interface WrittenFiles {
@@ -49,6 +50,17 @@ export function factsFileText(facts: ArticleFacts, source: string): string {
       ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
       evidence: evidence(r),
     })),
+    ...(facts.conflicts.length
+      ? {
+          conflicts: facts.conflicts.map((c) => ({
+            id: c.id,
+            property: c.property,
+            about: c.about,
+            ...(c.note ? { note: c.note } : {}),
+            claims: c.claims.map((claim) => ({ value: claim.value, evidence: evidence(claim) })),
+          })),
+        }
+      : {}),
   };
   return `# Facts of "${title}" (${publishedOn}), proposed by coopgraph ingest.\n# Review them; every quote is verbatim in ${source}.\n${stringify(document, { lineWidth: 0 })}`;
 }

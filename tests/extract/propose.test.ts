@@ -94,6 +94,17 @@ describe('proposeFacts', () => {
     expect(proposal.entities.some((e) => /I Zhuang Representative/.test(e.name))).toBe(false);
   });
 
+  it('keeps counts the article gives two ways as a conflict', () => {
+    const text = readFileSync(new URL('../../graph/sources/000_901959fb75d3e43f.txt', import.meta.url), 'utf8');
+    const [conflict, ...others] = proposeFacts({ text }).conflicts;
+    expect(others).toEqual([]);
+    expect(conflict).toMatchObject({ property: 'number of Vietnamese provinces', about: ['event:3rd-law-enforcement-cooperation-conference'] });
+    expect(conflict!.claims.map((c) => [c.value, c.evidence.map((e) => e.quote)])).toEqual([
+      ['4', ['four Vietnamese border provinces', 'four Vietnamese provinces']],
+      ['5', ['five Vietnamese provinces']],
+    ]);
+  });
+
   it('makes readable article ids from date and title', () => {
     expect(articleId('Dien Bien police and Phongsaly police of Laos review cooperation in 2019', '2019-12-18')).toBe(
       'article:2019-12-18-dien-bien-police-and-phongsaly-police-of-laos',

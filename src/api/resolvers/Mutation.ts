@@ -34,6 +34,7 @@ export const Mutation = {
       alreadyIngested: proposal.alreadyIngested ?? null,
       entities: proposal.entities,
       relations: proposal.relations,
+      conflicts: proposal.conflicts,
       unresolved: proposal.unresolved,
       warnings: proposal.warnings,
     };

@@ -60,6 +60,7 @@ the graph already holds changes nothing).
           text: proposal.text,
           entities: proposal.entities.filter((e) => e.kind !== 'Article').map(({ resolution: _r, ...e }) => e),
           relations: proposal.relations,
+          conflicts: proposal.conflicts,
         });
         io.stdout(`  wrote ${written.facts}\n`);
         kg = loadStore(args);
