@@ -42,11 +42,16 @@ interface Reading {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const SIGNING_WORD = /\b(sign(?:ed|s|ing)?|inked)\b/i;
 /** A sentence about a signing, not one that names an agreement by where it was once signed. */
-const signs = (text: string) => SIGNING_WORD.test(text.replace(/\bsigned\s+(?:at|in)\s+the\s+\S+\s+\p{Lu}\p{L}+/gu, ''));
+const signs = (text: string) => SIGNING_WORD.test(text.replace(/\bsigned\s+(?:at|in|on)\s+(?:the\s+)?(?:\d{4}\b|\S+\s+\p{Lu}\p{L}+)/gu, ''));
+/** "agreed a mechanism", "agreed on a plan": an instrument set up without a signature */
+const AGREES_ON = /\bagreed\s+(?:on\s+|upon\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?:mechanism|agreement|plan|memorandum|MoU|programme|program)/i;
+/** the signing took place at the event the article is about */
+const ON_THE_OCCASION = /\b(on this occasion|at the end of|on the sidelines|during the (?:visit|talks|meeting|conference))\b/i;
 const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
 const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of)\b/i;
-const TWO_SIDES = /\b(two sides|both sides|each side|the sides|their|two police|both police|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:provinces|countries|forces|units))\b/i;
+const TWO_SIDES = /\b(both sides|each side|the sides|their|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:sides|ministries|forces|departments|provinces|countries|units|agencies|bureaus|police))\b/i;
 const LEADING = /\b(led|headed|leading|heading)\b/i;
+const CHAIRING = /\b(co-chaired|chaired|co-chairing|chairing|presided over)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -179,11 +184,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     const dates = eventDates(r.s.text, publishedOn);
     const month = (dates?.start ?? publishedOn).slice(0, 7);
     const monthLabel = `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-    const places = participants.flatMap((id) => {
-      const p = agencyPlace.get(id);
-      return p ? [p.name] : [];
-    });
-    const label = [...new Set(places)].slice(0, 2).join(' – ');
+    const label = sidesLabel(participants);
     const name = e.named
       ? `${e.ordinal ? `${ordinalSuffix(e.ordinal)} ` : ''}${e.named}`
       : `${label ? `${label} ` : ''}${e.phrase.replace(/^\d+(st|nd|rd|th)\s+/, '')} (${monthLabel})`;
@@ -220,16 +221,31 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         }
       }
       // where it was held: "in Dien Bien Phu city"
-      if (reading.events.length || reading === r) {
-        const held = eventPlaceMention(reading, finder);
-        if (held && reading.events.length) {
-          const area = areaOf(held.place, held.span);
-          draft.relation('LOCATED_IN', mainEventId, area, held.span, 0.75);
-        }
+      const held = reading.events.length ? eventPlaceMention(reading, finder) : null;
+      if (held) {
+        const area = areaOf(held.place, held.span);
+        // "talks ... in Beijing" during a visit: a part of the event was held there
+        const nearest = reading.events.filter((ev) => ev.start < held.span.start).at(-1) ?? reading.events[0]!;
+        const ownMention = nearest.eventType === e.eventType;
+        // "in Ha Giang city" where the gazetteer knows only the province: the city lies in it
+        const cityOfProvince = /\b(?:city|town)$/.test(held.span.text) && held.place.level !== 'CITY';
+        const inference = !ownMention
+          ? `the ${nearest.phrase} of the event were held in ${held.place.name}`
+          : cityOfProvince
+            ? `held in ${held.span.text.replace(/^(?:in|at)\s+(?:the\s+)?/, '')}, which lies in ${held.place.name} ${held.place.level.toLowerCase()}`
+            : undefined;
+        draft.relation('LOCATED_IN', mainEventId, area, held.span, inference ? 0.6 : 0.75, inference ? { inference } : {});
       }
     }
   }
   const sideCountries = [...new Set(participants.flatMap((id) => agencyCountry(id)))];
+
+  /** "Dien Bien – Pu’er": the places of the parties, or their countries for national bodies. */
+  function sidesLabel(ids: string[]): string {
+    const places = [...new Set(ids.flatMap((id) => (agencyPlace.get(id) ? [agencyPlace.get(id)!.name] : [])))];
+    if (places.length) return places.slice(0, 3).join(' – ');
+    return [...new Set(ids.flatMap(agencyCountry))].map((code) => gz.country(code)?.name ?? code).join(' – ');
+  }
 
   function agencyCountry(id: string): string[] {
     const place = agencyPlace.get(id);
@@ -264,7 +280,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   let lastAgreement: string | null = null;
   const signedAtMain = new Set<string>();
   const ordinalAgreements = new Map<number, string>();
-  const pairLabel = [...new Set(participants.flatMap((id) => (agencyPlace.get(id) ? [agencyPlace.get(id)!.name] : [])))].slice(0, 2).join(' – ');
+  const pairLabel = sidesLabel(participants);
   for (const r of readings) {
     const signing = signs(r.s.text);
     for (const a of r.agreements) {
@@ -294,12 +310,15 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         if (count && count > 1) attributes.count = count;
       } else if (signing && (a.determiner === 'a' || a.determiner === 'an' || !lastAgreement)) {
         key = 'at:main';
-        name = `${typeWord} signed at the ${mainEvent?.name ?? 'meeting'}`;
-      } else if (!signing && (a.topic || /cooperation/i.test(a.phrase) || !lastAgreement)) {
+        const phrase = a.phrase.replace(/^(their|its|the|a|an)\s+/i, '');
+        name = a.topic ? `${pairLabel ? `${pairLabel} ` : ''}${phrase}` : `${typeWord} signed at the ${mainEvent?.name ?? 'meeting'}`;
+      } else if (!signing && (a.topic || a.signedIn || /cooperation/i.test(a.phrase) || !lastAgreement)) {
         // an agreement the text refers to without signing it: named by its own words
         const phrase = a.phrase.replace(/^(their|its|the|a|an)\s+/i, '');
         key = `ref:${phrase.toLowerCase()}`;
-        name = `${pairLabel ? `${pairLabel} ` : ''}${phrase}`;
+        const words = a.signedIn ? `${phrase.replace(/\s+signed\s+in\s+\d{4}$/, '')} of ${a.signedIn}` : phrase;
+        name = `${pairLabel ? `${pairLabel} ` : ''}${words}`;
+        if (a.signedIn) attributes.signedOn = a.signedIn;
       } else {
         key = [...agreementIds.entries()].find(([, id]) => id === lastAgreement)![0];
         name = draft.entities.get(lastAgreement!)!.name;
@@ -324,7 +343,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       for (const party of parties) draft.relation('PARTY_TO', party, id, key.startsWith('collective:') ? sentenceSpan(r.s) : clause(r.s, a), 0.75);
 
       // where it was signed
-      const mentionsEvent = r.events.length > 0 || /\bat the end of\b/i.test(r.s.text);
+      const mentionsEvent = r.events.length > 0 || ON_THE_OCCASION.test(r.s.text);
       if (a.signedAtOrdinal && otherEvents.has(a.signedAtOrdinal)) {
         draft.relation('SIGNED_AT', id, otherEvents.get(a.signedAtOrdinal)!, at, 0.85);
       } else if (mainEventId && signing && (key === 'at:main' || a.ordinal) && mentionsEvent && !key.startsWith('collective:')) {
@@ -370,16 +389,37 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   // --- delegations and signatures -----------------------------------------
   const leaders: { person: string; agency?: string; side?: string }[] = [];
   for (const r of readings) {
-    if (!mainEventId || !/delegation/i.test(r.s.text) || !LEADING.test(r.s.text)) continue;
+    const leads = /delegation/i.test(r.s.text) && LEADING.test(r.s.text);
+    const chairs = CHAIRING.test(r.s.text) && r.events.length > 0;
+    if (!mainEventId || (!leads && !chairs)) continue;
+    const text = r.s.text;
+    const sentenceEnd = r.s.end - (text.endsWith('.') ? 1 : 0);
     for (const p of r.people) {
       const agency = p.agency ? r.agencies.find((a) => a.start === p.agency!.start) : undefined;
-      const rest = r.s.text.slice(p.start - r.s.start);
+      const local = p.start - r.s.start;
+      // "the Chinese delegation was headed by <person>", "a delegation of <agency> led by <person>"
+      const ledBy = leads ? /[^.;,]*?\bdelegation\b[^.;]*?\b(?:led|headed)\s+by\s+$/i.exec(text.slice(0, local)) : null;
+      // "<person> ... led the Vietnamese delegation"
+      const rest = text.slice(local);
       const end = rest.search(/delegation/i);
-      if (end < 0) continue;
-      const side = agency?.country ?? demonymCountry(rest.slice(0, end + 10));
-      const quote = span(p.start, p.start + end + 'delegation'.length);
-      draft.relation('LED_DELEGATION', p.id, mainEventId, quote, 0.85, { properties: side ? { side } : {} });
-      leaders.push({ person: p.id, ...(agency ? { agency: agency.id } : {}), ...(side ? { side } : {}) });
+      let quote: Span | null = null;
+      let sideText = '';
+      if (ledBy) {
+        const start = r.s.start + ledBy.index + (ledBy[0].length - ledBy[0].trimStart().length);
+        quote = span(start, p.end);
+        sideText = ledBy[0];
+      } else if (leads && end >= 0 && LEADING.test(rest.slice(0, end))) {
+        quote = span(p.start, p.start + end + 'delegation'.length);
+        sideText = rest.slice(0, end + 10);
+      } else if (chairs) {
+        quote = span(p.start, sentenceEnd);
+      }
+      if (!quote) continue;
+      const national = r.agencies.filter((a) => a.level === 'NATIONAL' && ledBy && a.start >= r.s.start + ledBy.index && a.end <= p.start);
+      const side = agency?.country ?? national.at(-1)?.country ?? lastCountry(sideText);
+      draft.relation('LED_DELEGATION', p.id, mainEventId, quote, chairs && !leads ? 0.7 : 0.85, { properties: side ? { side } : {} });
+      const leaderAgency = agency?.id ?? national.at(-1)?.id;
+      leaders.push({ person: p.id, ...(leaderAgency ? { agency: leaderAgency } : {}), ...(side ? { side } : {}) });
     }
   }
   for (const agreement of signedAtMain) {
@@ -400,7 +440,8 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     const inOutcome = (c: { start: number; end: number }) => outcomes.some((o) => o.start <= c.start && c.end <= o.end);
     const crimes = r.crimes.filter((c) => !inOutcome(c));
     if (!crimes.length) continue;
-    const signedHere = r.agreements.filter(() => signs(r.s.text)).map((a) => agreementOfMention(a)).filter((x): x is string => !!x);
+    const establishing = signs(r.s.text) || AGREES_ON.test(r.s.text);
+    const signedHere = r.agreements.filter(() => establishing).map((a) => agreementOfMention(a)).filter((x): x is string => !!x);
     for (const crime of crimes) {
       const quote = crimeClause(r.s, crimes);
       if (signedHere.length) {
@@ -461,48 +502,43 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   }
 
   // --- places and their countries -----------------------------------------
+  // stated when the text puts them together: "Pu’er city (Yunnan, China)", "Savannakhet
+  // province of Laos", "X Bureau of Yunnan province", "Vietnamese province Dien Bien"
+  const namesOf = (names: string[]) => names.map(escape).join('|');
+  const statedTogether = (child: string[], parent: string[], demonyms: string[] = []): Span | null => {
+    const after = new RegExp(`(?:${namesOf(child)})[^.;]{0,45}?(?:\\bof|,|\\()\\s*(?:the\\s+)?(?:${namesOf(parent)})\\b\\)?`, 'u');
+    const before = demonyms.length ? new RegExp(`(?:${namesOf(demonyms)})\\s+(?:[a-z]+\\s+){0,3}(?:of\\s+)?(?:${namesOf(child)})`, 'u') : null;
+    for (const s of sentences) {
+      const m = after.exec(s.text) ?? before?.exec(s.text);
+      if (m) return span(s.start + m.index, s.start + m.index + m[0].length);
+    }
+    return null;
+  };
   for (const [place, id] of placeIds) {
+    const firstMention = placeMentions.find((m) => m.place === place)!.span;
     const parent = place.within ? gz.place(place.within) : undefined;
     const parentId = parent ? placeIds.get(parent) : undefined;
     if (parent && parentId) {
-      const shown = placeMentions.find((m) => m.place === place && new RegExp(`\\(\\s*${escape(parent.name)}`).test(doc.text.slice(m.span.end, m.span.end + 40)));
-      if (shown) draft.relation('LOCATED_IN', id, parentId, span(shown.span.start, doc.text.indexOf(')', shown.span.end) + 1), 0.8);
-      else {
-        draft.relation('LOCATED_IN', id, parentId, placeMentions.find((m) => m.place === place)!.span, 0.7, {
-          inference: `${place.name} lies in ${parent.name} (gazetteer, background knowledge)`,
-        });
-      }
+      const shown = statedTogether([place.name, ...place.aliases], [parent.name, ...parent.aliases]);
+      if (shown) draft.relation('LOCATED_IN', id, parentId, shown, 0.8);
+      else draft.relation('LOCATED_IN', id, parentId, firstMention, 0.7, { inference: `${place.name} lies in ${parent.name} (gazetteer, background knowledge)` });
       continue;
     }
     const countryId = countryIds.get(place.country);
     if (!countryId) continue;
     const country = gz.country(place.country)!;
-    const names = [country.name, ...country.aliases, ...country.demonyms].map(escape).join('|');
-    const statedNear = placeMentions.find(
-      (m) =>
-        m.place === place &&
-        (new RegExp(`(?:${names})\\s+(?:[a-z]+\\s+){0,3}(?:of\\s+)?(?:[A-Z][a-z]+,\\s+)?$`).test(doc.text.slice(Math.max(0, m.span.start - 50), m.span.start)) ||
-          new RegExp(`^[^)]{0,30},\\s*(?:${names})\\s*\\)`).test(doc.text.slice(m.span.end, m.span.end + 40))),
-    );
-    const collectiveMention = sentences.find((s) => new RegExp(`(?:${names})\\s+(?:border\\s+)?provinces`).test(s.text));
-    if (statedNear) {
-      draft.relation('LOCATED_IN', id, countryId, widen(statedNear.span, names), 0.8);
+    const shown = statedTogether([place.name, ...place.aliases], [country.name, ...country.aliases], country.demonyms);
+    const names = namesOf([country.name, ...country.aliases, ...country.demonyms]);
+    const collective = new RegExp(`(?:the\\s+)?(?:police\\s+(?:force\\s+)?of\\s+the\\s+)?(?:\\w+\\s+)?(?:${names})\\s+(?:border\\s+)?provinces`);
+    const collectiveMention = sentences.find((s) => collective.test(s.text));
+    if (shown) {
+      draft.relation('LOCATED_IN', id, countryId, shown, 0.8);
     } else if (collectiveMention && place.level === 'PROVINCE') {
-      const m = new RegExp(`(?:the\\s+)?(?:police\\s+(?:force\\s+)?of\\s+the\\s+)?(?:\\w+\\s+)?(?:${names})\\s+(?:border\\s+)?provinces`).exec(collectiveMention.text)!;
+      const m = collective.exec(collectiveMention.text)!;
       draft.relation('LOCATED_IN', id, countryId, span(collectiveMention.start + m.index, collectiveMention.start + m.index + m[0].length), 0.7);
     } else {
-      draft.relation('LOCATED_IN', id, countryId, placeMentions.find((m) => m.place === place)!.span, 0.6, {
-        inference: `${place.name} is in ${country.name} (gazetteer, background knowledge)`,
-      });
+      draft.relation('LOCATED_IN', id, countryId, firstMention, 0.6, { inference: `${place.name} is in ${country.name} (gazetteer, background knowledge)` });
     }
-  }
-  function widen(at: Span, names: string): Span {
-    const before = doc.text.slice(Math.max(0, at.start - 50), at.start);
-    const m = new RegExp(`(?:${names})[^.;]*$`).exec(before);
-    const start = m ? at.start - (before.length - m.index) : at.start;
-    const after = doc.text.slice(at.end, at.end + 40);
-    const close = /^[^)]{0,30}\)/.exec(after);
-    return span(start, close ? at.end + close[0].length : at.end);
   }
 
   // --- national bodies ----------------------------------------------------
@@ -512,7 +548,9 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     const evidence = draft.entities.get(id)!.evidence[0]!;
     const countryId = countryIds.get(national.country);
     const country = gz.country(national.country)!;
-    if (countryId) {
+    const naming = draft.entities.get(id)!.evidence.find((e) => new RegExp(`\\b(?:${namesOf([country.name, ...country.aliases, ...country.demonyms])})`).test(e.text));
+    if (countryId && naming) draft.relation('HAS_JURISDICTION', id, countryId, naming, 0.85);
+    else if (countryId) {
       draft.relation('HAS_JURISDICTION', id, countryId, evidence, 0.7, {
         inference: `the ${national.name} is ${country.name}'s national police body (background knowledge)`,
       });
@@ -644,8 +682,9 @@ function crimeClause(s: Sentence, crimes: Span[]): Span {
   return { start: s.start + startLocal, end: last, text: text.slice(startLocal, last - s.start) };
 }
 
-/** The country a demonym in a phrase names ("the Chinese delegation" → CN). */
-function demonymCountry(text: string): string | undefined {
-  return gazetteer().countries.find((c) => [...c.demonyms, c.name].some((d) => new RegExp(`\\b${escape(d)}\\b`).test(text)))?.code;
+/** The country named last in a phrase ("the Chinese delegation" → CN), the nearest to what follows. */
+function lastCountry(text: string): string | undefined {
+  const found = gazetteer().countryMatcher.find(text);
+  return found.at(-1)?.value.country.code;
 }
 

@@ -54,6 +54,8 @@ export interface AgreementMention extends Span {
   topic?: string;
   /** ordinal of the event it was signed at ("signed in the 2nd Conference") */
   signedAtOrdinal?: number;
+  /** year it was signed, when the text says so ("signed in 2019") */
+  signedIn?: string;
 }
 
 export interface OutcomeMention extends Span {
@@ -86,13 +88,13 @@ const COMMON_EVENT = new RegExp(
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes)';
 const AGREEMENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|,|\\.|;|$))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
 const VERB = '(?:[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
 const OUTCOME_CLAUSE = new RegExp(
-  `(?<![\\p{L}])(?<action>${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+[^;.]*?)(?=;|\\.\\s|\\.$|$|,\\s+(?:and\\s+)?${VERB}\\s+(?:${QUANTITY}))`,
+  `(?<![\\p{L}])(?<action>${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${VERB}(?:\\s+(?:over|out|up|down))?\\s+(?:${QUANTITY})\\s)`,
   'gu',
 );
 
@@ -106,6 +108,8 @@ export class MentionFinder {
   private readonly personBefore: RegExp;
   private readonly titleBefore: RegExp;
   private readonly personAlone: RegExp;
+  private readonly titleNameOf: RegExp;
+  private readonly titleOfField: RegExp;
   private readonly sideRegex: RegExp;
 
   constructor(readonly gz: Gazetteer) {
@@ -131,6 +135,10 @@ export class MentionFinder {
     // "Vice Director of the " + agency + " Ma Shuliang"
     this.titleBefore = new RegExp(`(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?$`, 'u');
     this.personAfter = new RegExp(`^\\s*,?\\s*${rank}${name}`, 'u');
+    // "Vice Minister Du Hangwei of " + agency
+    this.titleNameOf = new RegExp(`(?<title>${this.titleSource})\\s+${rank}${name}\\s+of\\s+(?:the\\s+)?$`, 'u');
+    // ", Deputy Minister of Public Security": a post in a ministry named by its field
+    this.titleOfField = new RegExp(`^\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?(?<field>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)`, 'u');
     // "Deputy Minister Senior Lieutenant General Nguyen Van Son", "Major General Khamphan Sitthideth"
     this.personAlone = new RegExp(
       `(?<![\\p{L}])(?:(?<title>${this.titleSource})\\s+)?(?<rank>${this.rankSource})\\s+${name}|(?<![\\p{L}])(?<title2>${this.titleSource})\\s+(?<name2>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})`,
@@ -165,7 +173,7 @@ export class MentionFinder {
       for (const m of s.text.matchAll(regex)) {
         const raw = m.groups!.place!.trim();
         const place = this.gz.place(raw);
-        if (!place && NOT_A_PLACE.test(raw)) continue;
+        if (!place && (NOT_A_PLACE.test(raw) || this.gz.countryMatcher.find(raw).length)) continue;
         const placeName = place?.name ?? raw;
         const [placeStart, placeEnd] = m.indices!.groups!.place!;
         found.push({
@@ -187,7 +195,8 @@ export class MentionFinder {
         if (agency) found.push({ ...agency, confidence: 0.8, byPlace: true });
       }
     }
-    return withoutOverlaps(found);
+    // "X Bureau of Yunnan province": the agency is the leftmost reading, "of Yunnan" qualifies it
+    return withoutOverlaps(found, 'leftmost');
   }
 
   /** "the Guangxi side", "Guangxi police": a place standing for its police. */
@@ -231,6 +240,13 @@ export class MentionFinder {
         found.push(this.person(full.groups!.name!, nameStart, start, agency.end, s, full.groups!.rank, full.groups!.title, agency, 0.9));
         continue;
       }
+      const titled = this.titleNameOf.exec(before);
+      if (titled) {
+        const start = s.start + titled.index;
+        const nameStart = start + titled[0].indexOf(titled.groups!.name!, titled.groups!.title!.length);
+        found.push(this.person(titled.groups!.name!, nameStart, start, agency.end, s, titled.groups!.rank, titled.groups!.title, agency, 0.85));
+        continue;
+      }
       const title = this.titleBefore.exec(before);
       const name = title ? this.personAfter.exec(after) : null;
       if (title && name) {
@@ -243,8 +259,17 @@ export class MentionFinder {
       const nameText = m.groups!.name ?? m.groups!.name2!;
       const nameStart = s.start + m.index! + m[0].lastIndexOf(nameText);
       if (found.some((p) => p.nameSpan.start === nameStart) || this.isNotAName(nameText)) continue;
-      const title = m.groups!.title ?? m.groups!.title2;
-      found.push(this.person(nameText, nameStart, s.start + m.index!, s.start + m.index! + m[0].length, s, m.groups!.rank, title, undefined, 0.7));
+      let title = m.groups!.title ?? m.groups!.title2;
+      let end = s.start + m.index! + m[0].length;
+      const post = this.titleOfField.exec(s.text.slice(end - s.start));
+      const ministry = post
+        ? agencies.filter((a) => a.level === 'NATIONAL' && a.end <= nameStart && a.name.includes(`of ${post.groups!.field}`)).at(-1)
+        : undefined;
+      if (post && ministry) {
+        title = post.groups!.title;
+        end += post[0].length;
+      }
+      found.push(this.person(nameText, nameStart, s.start + m.index!, end, s, m.groups!.rank, title, ministry, ministry ? 0.8 : 0.7));
     }
     return found.filter((p) => !this.isNotAName(p.name));
   }
@@ -326,6 +351,7 @@ export class MentionFinder {
       const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
       const atOrd = m.groups!.atOrd ? parseOrdinal(m.groups!.atOrd) : undefined;
       const topic = m.groups!.topic?.replace(/^\s+on\s+(the\s+)?/, '').trim();
+      const year = m.groups!.year;
       found.push({
         start,
         end: start + text.length,
@@ -337,6 +363,7 @@ export class MentionFinder {
         phrase: det ? text.slice(det.length).trim() : text,
         ...(topic ? { topic } : {}),
         ...(atOrd ? { signedAtOrdinal: atOrd } : {}),
+        ...(year ? { signedIn: year } : {}),
       });
     }
     // mechanisms: "the mechanism of law enforcement cooperation called “1 + 5”", "the “1 + 5” mechanism"
@@ -412,9 +439,10 @@ export function quantitiesOf(text: string): { value: number; unit: string }[] {
   return result;
 }
 
-/** Keeps the longest of overlapping mentions (earliest first on ties). */
-export function withoutOverlaps<T extends Span>(mentions: T[]): T[] {
-  const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+/** Keeps the longest of overlapping mentions (earliest first on ties), or the leftmost. */
+export function withoutOverlaps<T extends Span>(mentions: T[], prefer: 'longest' | 'leftmost' = 'longest'): T[] {
+  const longest = (a: T, b: T) => b.end - b.start - (a.end - a.start);
+  const sorted = [...mentions].sort((a, b) => (prefer === 'leftmost' ? a.start - b.start || longest(a, b) : longest(a, b) || a.start - b.start));
   const kept: T[] = [];
   for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);

@@ -237,11 +237,35 @@ export interface CrimeCategorySpec {
 export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
   'drug-trafficking': {
     label: 'drug trafficking',
-    synonyms: ['drug trafficking', 'drug-related crime', 'drug related crime', 'drug crime', 'drug smuggling', 'narcotics'],
+    synonyms: [
+      'drug trafficking',
+      'drug-related crime',
+      'drug related crime',
+      'drug crime',
+      'drug smuggling',
+      'drug traffickers',
+      'narcotics',
+      'heroin',
+      'methamphetamine',
+      'synthetic drugs',
+      'synthetic drug pills',
+      'drug pills',
+    ],
   },
   'human-trafficking': {
     label: 'human trafficking',
-    synonyms: ['human trafficking', 'trafficking in persons', 'people trafficking', 'trafficking of women and children'],
+    synonyms: [
+      'human trafficking',
+      'human traffickers',
+      'trafficking in persons',
+      'people trafficking',
+      'trafficking of women and children',
+      'women trafficked',
+      'trafficked women',
+      'children trafficked',
+      'trafficked children',
+      'trafficked persons',
+    ],
   },
   'counterfeit-money': {
     label: 'counterfeit money',
@@ -259,6 +283,10 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
       'immigration laws',
       'illegal border crossing',
       'illegally crossing the border',
+      'illegally entered',
+      'entered illegally',
+      'illegal immigrants',
+      'illegal migrants',
     ],
   },
   'border-violations': {
