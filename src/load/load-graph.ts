@@ -53,7 +53,7 @@ function parseFile(text: string, isJson: boolean, problem: (path: string, messag
       return undefined;
     }
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
     for (const error of doc.errors) {
       const at = error.linePos?.[0];
