@@ -63,8 +63,13 @@ export function searchEntities(kg: KnowledgeGraph, query: string, options: Searc
     combineWith: 'AND',
     filter: (r) => kindOk(r.kind as Kind),
   });
+  const queryTerms = key.split(' ');
   for (const result of results) {
     if (hits.has(result.id)) continue;
+    // a query of several words must meet at least one of them exactly or as a prefix:
+    // "Dien Bien" is not "Vu Tien Dung" although every word is one letter away
+    const anchored = result.terms.some((term) => queryTerms.some((q) => term.startsWith(q)));
+    if (queryTerms.length > 1 && !anchored) continue;
     const entity = kg.graph.getNodeAttributes(result.id);
     const names = [entity.name, ...entity.aliases].map(normalizeName);
     const isPrefix = names.some((n) => n.startsWith(key) || n.split(' ').some((word) => word.startsWith(key)));
