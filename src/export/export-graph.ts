@@ -1,7 +1,7 @@
 // The whole graph in the export format of CONTRACT.md, produced as a stream
 // of text chunks so a large graph never has to sit in memory as one string.
 
-import type { ConflictRecord, EntityRecord, RelationRecord } from '../ontology/index.js';
+import type { EntityRecord, RelationRecord } from '../ontology/index.js';
 import type { KnowledgeGraph } from '../store/knowledge-graph.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson'] as const;
@@ -36,14 +36,12 @@ function relationRecord(r: RelationRecord) {
   };
 }
 
-const conflictRecord = (c: ConflictRecord) => c;
-
 /** Entities, relations and conflicts, each sorted by id, as chunks of `format`. */
 export function* exportGraph(kg: KnowledgeGraph, format: ExportFormat): Generator<string> {
   const sections = [
     ['entities', 'entity', kg.entities().map(entityRecord)],
     ['relations', 'relation', kg.relations().map(relationRecord)],
-    ['conflicts', 'conflict', kg.conflicts().map(conflictRecord)],
+    ['conflicts', 'conflict', kg.conflicts()],
   ] as const;
   if (format === 'ndjson') {
     for (const [, record, items] of sections) {

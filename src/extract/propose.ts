@@ -3,7 +3,7 @@
 // the export format, every fact with verbatim evidence and a confidence.
 
 import { InvalidArgumentError } from '../errors.js';
-import { isPartialDate, normalizeName, slugify, type Kind, type RelationType } from '../ontology/index.js';
+import { isPartialDate, normalizeName, slugify, type EntityRecord, type Evidence, type Kind, type RelationRecord } from '../ontology/index.js';
 import { parseArticle, type Span } from './document.js';
 import { extractFacts } from './extract-article.js';
 import { splitSentences } from './sentences.js';
@@ -30,35 +30,17 @@ export interface KnownEntities {
   article(title: string, publishedOn: string, url?: string): string | null;
 }
 
-export interface ProposedEvidence {
-  article: string;
-  quote: string;
-  start: number;
-  end: number;
-}
+/** Proposed facts are graph records (evidence with offsets into the text) with a confidence. */
+export type ProposedEvidence = Evidence;
 
-export interface ProposedEntity {
-  id: string;
-  kind: Kind;
-  name: string;
-  aliases: string[];
-  attributes: Record<string, unknown>;
+export interface ProposedEntity extends EntityRecord {
   stated: true;
-  evidence: ProposedEvidence[];
   confidence: number;
   /** NEW, or MERGED into an entity the graph already holds */
   resolution: 'NEW' | 'MERGED';
 }
 
-export interface ProposedRelation {
-  id: string;
-  type: RelationType;
-  from: string;
-  to: string;
-  properties: Record<string, unknown>;
-  stated: boolean;
-  inference?: string;
-  evidence: ProposedEvidence[];
+export interface ProposedRelation extends RelationRecord {
   confidence: number;
 }
 
