@@ -267,7 +267,12 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   };
   const sidesIn = (r: Reading, before = Infinity): string[] => {
     const text = doc.text.slice(r.s.start, Math.min(r.s.end, before));
-    const named = [...r.agencies, ...r.sides].filter((a) => a.start < before).map((a) => a.id);
+    const mentioned = [...r.agencies, ...r.sides].filter((a) => a.start < before);
+    const named = mentioned.map((a) => a.id);
+    // "X, Director of <agency> said that the police of the two provinces had ...": the
+    // subject nearest the verb wins over an agency named earlier in the sentence
+    const lastEnd = Math.max(r.s.start, ...mentioned.map((a) => a.end));
+    if (mentioned.length && TWO_SIDES.test(doc.text.slice(lastEnd, Math.min(r.s.end, before)))) return participants;
     const listed = collective(text);
     if (listed.length) return [...new Set([...listed, ...named.filter((id) => !listed.includes(id))])];
     if (named.length) return [...new Set(named)];
@@ -506,7 +511,8 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   // province of Laos", "X Bureau of Yunnan province", "Vietnamese province Dien Bien"
   const namesOf = (names: string[]) => names.map(escape).join('|');
   const statedTogether = (child: string[], parent: string[], demonyms: string[] = []): Span | null => {
-    const after = new RegExp(`(?:${namesOf(child)})[^.;]{0,45}?(?:\\bof|,|\\()\\s*(?:the\\s+)?(?:${namesOf(parent)})\\b\\)?`, 'u');
+    // the stretch between them may not lead elsewhere ("X Headquarters in Sam Neua, Laos" says where the HQ is)
+    const after = new RegExp(`(?:${namesOf(child)})(?:(?!\\b(?:in|at)\\s)[^.;]){0,45}?(?:\\bof|,|\\()\\s*(?:the\\s+)?(?:${namesOf(parent)})\\b\\)?`, 'u');
     const before = demonyms.length ? new RegExp(`(?:${namesOf(demonyms)})\\s+(?:[a-z]+\\s+){0,3}(?:of\\s+)?(?:${namesOf(child)})`, 'u') : null;
     for (const s of sentences) {
       const m = after.exec(s.text) ?? before?.exec(s.text);
@@ -519,6 +525,13 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     const parent = place.within ? gz.place(place.within) : undefined;
     const parentId = parent ? placeIds.get(parent) : undefined;
     if (parent && parentId) {
+      // "in Sam Neua, Laos": the text may also say the country outright
+      const countryId = countryIds.get(place.country);
+      const country = gz.country(place.country);
+      const inCountry = countryId && country ? statedTogether([place.name, ...place.aliases], [country.name, ...country.aliases]) : null;
+      // only when the stretch skips the parent ("Pu’er city (Yunnan, China)" goes through Yunnan)
+      const viaParent = inCountry && new RegExp(namesOf([parent.name, ...parent.aliases])).test(inCountry.text);
+      if (inCountry && !viaParent) draft.relation('LOCATED_IN', id, countryId!, inCountry, 0.8);
       const shown = statedTogether([place.name, ...place.aliases], [parent.name, ...parent.aliases]);
       if (shown) draft.relation('LOCATED_IN', id, parentId, shown, 0.8);
       else draft.relation('LOCATED_IN', id, parentId, firstMention, 0.7, { inference: `${place.name} lies in ${parent.name} (gazetteer, background knowledge)` });

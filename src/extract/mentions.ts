@@ -86,9 +86,9 @@ const COMMON_EVENT = new RegExp(
   `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit)(?![\\p{L}])`,
   'giu',
 );
-const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes)';
+const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
 const AGREEMENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
@@ -109,6 +109,7 @@ export class MentionFinder {
   private readonly titleBefore: RegExp;
   private readonly personAlone: RegExp;
   private readonly titleNameOf: RegExp;
+  private readonly ledByTitle: RegExp;
   private readonly titleOfField: RegExp;
   private readonly sideRegex: RegExp;
 
@@ -137,6 +138,8 @@ export class MentionFinder {
     this.personAfter = new RegExp(`^\\s*,?\\s*${rank}${name}`, 'u');
     // "Vice Minister Du Hangwei of " + agency
     this.titleNameOf = new RegExp(`(?<title>${this.titleSource})\\s+${rank}${name}\\s+of\\s+(?:the\\s+)?$`, 'u');
+    // <agency> ", headed by its Director, Major General Nguyen Van Hoa"
+    this.ledByTitle = new RegExp(`\\b(?:led|headed|chaired)\\s+by\\s+(?:its|their)\\s+(?<title>${this.titleSource})\\s*,?\\s+${rank}${name}`, 'gu');
     // ", Deputy Minister of Public Security": a post in a ministry named by its field
     this.titleOfField = new RegExp(`^\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?(?<field>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)`, 'u');
     // "Deputy Minister Senior Lieutenant General Nguyen Van Son", "Major General Khamphan Sitthideth"
@@ -254,6 +257,12 @@ export class MentionFinder {
         const nameStart = agency.end + name[0].lastIndexOf(name.groups!.name!);
         found.push(this.person(name.groups!.name!, nameStart, start, agency.end + name[0].length, s, name.groups!.rank, title.groups!.title, agency, 0.85));
       }
+    }
+    for (const m of s.text.matchAll(this.ledByTitle)) {
+      const agency = agencies.filter((a) => a.end <= s.start + m.index!).at(-1);
+      const nameStart = s.start + m.index! + m[0].lastIndexOf(m.groups!.name!);
+      const start = s.start + m.index! + m[0].search(/(?:its|their)\s/) + m[0].match(/(?:its|their)\s+/)![0].length;
+      if (agency) found.push(this.person(m.groups!.name!, nameStart, start, nameStart + m.groups!.name!.length, s, m.groups!.rank, m.groups!.title, agency, 0.8));
     }
     for (const m of s.text.matchAll(this.personAlone)) {
       const nameText = m.groups!.name ?? m.groups!.name2!;
