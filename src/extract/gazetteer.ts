@@ -47,7 +47,7 @@ export interface NationalAgency {
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as T;
 
 /** Regex source for a phrase: escaped, any apostrophe, flexible spaces. */
-export function phraseSource(phrase: string): string {
+function phraseSource(phrase: string): string {
   return phrase
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/['’‘]/g, "['’‘]?")

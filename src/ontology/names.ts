@@ -1,6 +1,6 @@
 // Name matching and readable ids (ONTOLOGY.md "Names and identity").
 
-import { KIND_NAMES, KINDS, type Kind } from './ontology.js';
+import { KINDS, type Kind } from './ontology.js';
 
 const APOSTROPHES = /['’‘`´ʼ]/g;
 
@@ -29,12 +29,6 @@ export function entityId(kind: Kind, name: string): string {
   return `${KINDS[kind].idPrefix}:${slugify(name)}`;
 }
 
-/** The kind an id's prefix names, or null. */
-export function kindOfId(id: string): Kind | null {
-  const prefix = id.slice(0, id.indexOf(':'));
-  return KIND_NAMES.find((k) => KINDS[k].idPrefix === prefix) ?? null;
-}
-
 /** Relation ids are derived from their ends: `SIGNED:person:a->agreement:b`. */
 export function relationId(type: string, from: string, to: string): string {
   return `${type}:${from}->${to}`;
@@ -43,11 +37,4 @@ export function relationId(type: string, from: string, to: string): string {
 /** `PoliceAgency` → `POLICE_AGENCY` (the GraphQL EntityKind enum value). */
 export function kindToEnum(kind: Kind): string {
   return kind.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
-/** `POLICE_AGENCY` → `PoliceAgency`. */
-export function enumToKind(value: string): Kind {
-  const kind = KIND_NAMES.find((k) => kindToEnum(k) === value);
-  if (!kind) throw new Error(`unknown entity kind ${value}`);
-  return kind;
 }

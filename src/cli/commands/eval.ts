@@ -53,7 +53,7 @@ empty graph and scores entities and relations (stated and inferred apart).`,
 };
 
 /** Micro-averaged totals over articles. */
-export function totals(evaluations: Evaluation[]) {
+function totals(evaluations: Evaluation[]) {
   const sum = (pick: (e: Evaluation) => Counts) => {
     const c: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
     for (const e of evaluations) addCounts(c, pick(e));
