@@ -52,6 +52,19 @@ describe('HTTP', () => {
     expect(result.errors[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('refuses a mutation sent by GET with 405 and Allow: POST', async () => {
+    const query = encodeURIComponent('mutation { ingestArticle(input: { text: "x" }) { articleId } }');
+    const response = await server.fetch(`http://coopgraph.test/graphql?query=${query}`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('refuses a POST without a Content-Type with a 4xx', async () => {
+    const response = await server.fetch('http://coopgraph.test/graphql', { method: 'POST', body: '{"query":"{ stats { entities } }"}' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it('answers 404 on an unknown path', async () => {
     const response = await server.fetch('http://coopgraph.test/nothing-here');
     expect(response.status).toBe(404);
