@@ -5,6 +5,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
+import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
 import type { KnowledgeGraph } from './store/knowledge-graph.js';
@@ -12,6 +13,10 @@ import type { KnowledgeGraph } from './store/knowledge-graph.js';
 export interface ServerOptions {
   /** where warnings and unexpected errors are written in full (default: stderr) */
   log?: (level: 'warn' | 'error', args: unknown[]) => void;
+  /** operation limits (default: DEFAULT_OPERATION_LIMITS; `coopgraph serve` reads them from the environment) */
+  limits?: OperationLimits;
+  /** hides field suggestions from clients */
+  production?: boolean;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -41,6 +46,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
     // yoga's own empty-bodied check moves aside for the JSON one below
     healthCheckEndpoint: '/livez',
     plugins: [
+      ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
           if (url.pathname !== '/health') return;

@@ -3,6 +3,7 @@
 
 import { GraphQLError } from 'graphql';
 import { CoopgraphError } from '../errors.js';
+import { limitCode } from './limits.js';
 
 /** The `maskError` of graphql-yoga's masked errors. */
 export function maskError(error: unknown, message: string): Error {
@@ -14,8 +15,13 @@ export function maskError(error: unknown, message: string): Error {
       extensions: { ...error.extensions, code: original.code },
     });
   }
+  // an operation limit's rejection (at parse or validation): its own code
+  const limit = error instanceof GraphQLError && !original ? limitCode(error.message) : undefined;
+  if (limit && error instanceof GraphQLError) {
+    return new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes, extensions: { ...error.extensions, code: limit } });
+  }
   // graphql-js's own errors (syntax, validation, coercion) and errors raised as GraphQLErrors;
-  // the few graphql-js leaves uncoded (a mutation against a read-only schema) get BAD_REQUEST
+  // the few left uncoded (a subscription this schema lacks) get BAD_REQUEST
   if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
     if (error.extensions.code !== undefined) return error;
     return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_REQUEST' } });

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createServer } from '../../server.js';
-import { loadStore } from '../load.js';
+import { envLimits, loadStore } from '../load.js';
 import { UsageError, type Command } from '../usage.js';
 
 export const query: Command = {
@@ -34,7 +34,8 @@ Prints the JSON result ({ data, errors }); exits 1 when there are errors.`,
         throw new UsageError('--variables: expected a JSON object such as {"name": "Vu Tien Dung"}');
       }
     }
-    const yoga = createServer(loadStore(args), { log: (level, details) => io.stderr(`coopgraph query: ${level}: ${details.map(String).join(' ')}\n`) });
+    const yoga = createServer(loadStore(args), {
+      limits: envLimits(), log: (level, details) => io.stderr(`coopgraph query: ${level}: ${details.map(String).join(' ')}\n`) });
     const response = await yoga.fetch('http://coopgraph.local/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -2,7 +2,7 @@
 
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from '../../server.js';
-import { loadStore } from '../load.js';
+import { envLimits, loadStore } from '../load.js';
 import { intOption, UsageError, type Command } from '../usage.js';
 
 export const serve: Command = {
@@ -21,7 +21,7 @@ Serves GraphQL at /graphql (GraphiQL in a browser) and GET /health.
     const port = intOption(args, 'port', 0, 65535) ?? Number(envPort ?? 4000);
     const host = typeof args.values.host === 'string' ? args.values.host : '0.0.0.0';
     const kg = loadStore(args);
-    const yoga = createServer(kg);
+    const yoga = createServer(kg, { limits: envLimits(), production: process.env.NODE_ENV === 'production' });
     const server = createHttpServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
