@@ -1,5 +1,5 @@
 // createServer(kg) → a graphql-yoga instance serving /graphql (GraphiQL on
-// GET from a browser) and GET /health. It never listens: see cli/serve.
+// GET from a browser), GET /health and GET /ready. It never listens: see cli/serve.
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -21,6 +21,10 @@ export interface ServerOptions {
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
 
+const yogaEndpoint = '/graphql';
+/** bodies an HTML form can send without a CORS preflight */
+const FORM_BODY = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
+
 export type CoopgraphServer = YogaServerInstance<Record<string, never>, Context>;
 
 export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): CoopgraphServer {
@@ -33,7 +37,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
   return createYoga<Record<string, never>, Context>({
     schema: createSchema(),
     context: () => ({ kg }),
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: yogaEndpoint,
     graphiql: {
       title: 'coopgraph',
       defaultQuery: tabs[0]?.query,
@@ -41,6 +45,10 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
     },
     renderGraphiQL,
     landingPage: false,
+    // a body past 2 MB is refused (413) before it is read whole; an article is at most 500,000 characters
+    maxRequestBodySize: 2_000_000,
+    // operations come as JSON or GET only: a cross-site HTML form cannot send one
+    multipart: false,
     maskedErrors: { maskError },
     logging: { debug: () => {}, info: () => {}, warn: report('warn'), error: report('error') },
     // yoga's own empty-bodied check moves aside for the JSON one below
@@ -49,6 +57,19 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
+          if (url.pathname === yogaEndpoint && request.method === 'POST' && FORM_BODY.test(request.headers.get('content-type') ?? '')) {
+            endResponse(
+              fetchAPI.Response.json(
+                { errors: [{ message: 'send the operation as application/json (form bodies are refused)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] },
+                { status: 415 },
+              ),
+            );
+            return;
+          }
+          if (url.pathname === '/ready' && request.method === 'GET') {
+            endResponse(fetchAPI.Response.json({ status: 'ready' }));
+            return;
+          }
           if (url.pathname !== '/health') return;
           if (request.method !== 'GET' && request.method !== 'HEAD') {
             endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));

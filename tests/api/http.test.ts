@@ -65,6 +65,32 @@ describe('HTTP', () => {
     expect(response.status).toBeLessThan(500);
   });
 
+  it.each(['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain'])(
+    'refuses an operation sent as %s with 415, running nothing',
+    async (type) => {
+      const response = await post('query=%7B%20stats%20%7B%20entities%20%7D%20%7D', { 'content-type': type });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    },
+  );
+
+  it('refuses a body over 2 MB with 413', async () => {
+    const response = await post(JSON.stringify({ query: `{ stats { entities } } # ${'x'.repeat(2_100_000)}` }));
+    expect(response.status).toBe(413);
+  });
+
+  it('accepts an article of 500,000 characters in a body under the limit', async () => {
+    const text = `MPS - ${'The police of Lang Son met. '.repeat(17_000)}`.slice(0, 500_000);
+    const response = await post(JSON.stringify({ query: 'mutation ($t: String!) { ingestArticle(input: { text: $t, publishedOn: "2020" }) { articleId } }', variables: { t: text } }));
+    expect(response.status).toBe(200);
+  });
+
+  it('answers GET /ready', async () => {
+    const response = await server.fetch('http://coopgraph.test/ready');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready' });
+  });
+
   it('answers 404 on an unknown path', async () => {
     const response = await server.fetch('http://coopgraph.test/nothing-here');
     expect(response.status).toBe(404);
