@@ -22,7 +22,8 @@ Serves GraphQL at /graphql (GraphiQL in a browser) and GET /health.
     const host = typeof args.values.host === 'string' ? args.values.host : '0.0.0.0';
     const kg = loadStore(args);
     const yoga = createServer(kg, { limits: envLimits(), production: process.env.NODE_ENV === 'production' });
-    const server = createHttpServer(yoga);
+    // a slow client cannot hold a connection: 10 s to send headers, 30 s for the whole request
+    const server = createHttpServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, yoga);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, resolve);
@@ -32,7 +33,11 @@ Serves GraphQL at /graphql (GraphiQL in a browser) and GET /health.
     const actualPort = typeof address === 'object' && address ? address.port : port;
     io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
     return new Promise<number>((resolve) => {
-      const stop = () => server.close(() => resolve(0));
+      // graceful: stop accepting, let requests in flight finish, drop idle keep-alive connections
+      const stop = () => {
+        server.close(() => resolve(0));
+        server.closeIdleConnections();
+      };
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     });
