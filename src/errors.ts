@@ -1,7 +1,7 @@
 // Named errors with a machine-readable code, shared by every layer.
 
 /** Codes a client can rely on; GraphQL errors carry them in `extensions.code`. */
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'INVALID_GRAPH_DATA';
+export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'BUDGET_EXCEEDED' | 'INVALID_GRAPH_DATA';
 
 /** Base class of every expected error: its message is safe to show to a client. */
 export class CoopgraphError extends Error {
@@ -26,6 +26,14 @@ export class InvalidArgumentError extends CoopgraphError {
   constructor(message: string) {
     super('BAD_USER_INPUT', message);
     this.name = 'InvalidArgumentError';
+  }
+}
+
+/** A traversal that would visit more of the graph, or run longer, than one request may. */
+export class BudgetExceededError extends CoopgraphError {
+  constructor(message: string) {
+    super('BUDGET_EXCEEDED', message);
+    this.name = 'BudgetExceededError';
   }
 }
 

@@ -2,6 +2,8 @@
 
 import { bfsFromNode } from 'graphology-traversal';
 import type { EntityRecord, Kind, RelationRecord, RelationType } from '../../ontology/index.js';
+import { InvalidArgumentError } from '../../errors.js';
+import { Budget, TRAVERSAL_BUDGET, type BudgetLimits } from '../budget.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 import { assertInRange, LIMITS } from '../limits.js';
 import { traversalView } from './traversal-view.js';
@@ -15,7 +17,15 @@ export interface NeighborhoodOptions {
   kinds?: readonly Kind[];
   /** most entities returned; past it the result says `truncated` */
   limit?: number;
+  /** how much of the graph the walk may visit (default: TRAVERSAL_BUDGET) */
+  budget?: BudgetLimits;
 }
+
+/** Depth 4 reaches far on a connected graph: it is served only with a limit this small. */
+export const DEEPEST_LIMIT = 100;
+
+/** Thrown inside graphology's BFS callback to end the walk early. */
+const STOP = Symbol('stop');
 
 export interface Subgraph {
   nodes: EntityRecord[];
@@ -36,24 +46,37 @@ export function neighborhood(kg: KnowledgeGraph, id: string, options: Neighborho
   kg.getEntity(id, 'neighborhood');
   assertInRange('neighborhood', 'depth', depth, LIMITS.depth);
   assertInRange('neighborhood', 'limit', limit, LIMITS.nodes);
+  if (depth === LIMITS.depth.max && limit > DEEPEST_LIMIT) {
+    throw new InvalidArgumentError(`neighborhood: depth ${depth} needs a limit of at most ${DEEPEST_LIMIT} (got ${limit})`);
+  }
+  const budget = new Budget(options.budget ?? TRAVERSAL_BUDGET);
 
   const included = new Set<string>();
   let truncated = false;
   const view = traversalView(kg, 'OUT', types);
-  bfsFromNode(
-    view,
-    id,
-    (node, _, hops) => {
-      if (node !== id && kinds && kinds.length && !kinds.includes(kg.graph.getNodeAttributes(node).kind)) return true;
-      if (included.size >= limit) {
-        truncated = true;
-        return true;
-      }
-      included.add(node);
-      return hops >= depth;
-    },
-    { mode: MODE[direction] },
-  );
+  try {
+    bfsFromNode(
+      view,
+      id,
+      (node, _, hops) => {
+        // visits or time spent: what was found so far is the answer
+        if (!budget.spend()) {
+          truncated = true;
+          throw STOP;
+        }
+        if (node !== id && kinds && kinds.length && !kinds.includes(kg.graph.getNodeAttributes(node).kind)) return true;
+        if (included.size >= limit) {
+          truncated = true;
+          throw STOP;
+        }
+        included.add(node);
+        return hops >= depth;
+      },
+      { mode: MODE[direction] },
+    );
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
 
   const relations: RelationRecord[] = [];
   for (const node of included) {

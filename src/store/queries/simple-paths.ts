@@ -1,7 +1,10 @@
-// Every way two entities are connected, up to a length
-// (graphology-simple-path).
+// Every way two entities are connected, up to a length. A depth-first search
+// of our own: graphology-simple-path enumerates every path before returning,
+// with no way to stop it, and paths multiply fast on a connected graph.
 
-import { allSimplePaths } from 'graphology-simple-path';
+import type { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
+import { BudgetExceededError } from '../../errors.js';
+import { Budget, TRAVERSAL_BUDGET, type BudgetLimits } from '../budget.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
 import { assertInRange, LIMITS } from '../limits.js';
 import { toPath, type Path, type PathOptions } from './shortest-path.js';
@@ -12,6 +15,8 @@ export interface SimplePathsOptions extends PathOptions {
   maxLength?: number;
   /** most paths returned, shortest first */
   first?: number;
+  /** how much of the graph the search may visit (default: TRAVERSAL_BUDGET) */
+  budget?: BudgetLimits;
 }
 
 /** Paths without repeated entities from `from` to `to`, shortest first, then by ids. */
@@ -23,10 +28,41 @@ export function findPaths(kg: KnowledgeGraph, from: string, to: string, options:
   assertInRange('paths', 'first', first, LIMITS.paths);
   if (from === to) return [toPath(kg, [from], direction, types)];
   const view = traversalView(kg, direction, types);
+  const budget = new Budget(options.budget ?? TRAVERSAL_BUDGET);
   const found =
     direction === 'IN'
-      ? allSimplePaths(view, to, from, { maxDepth: maxLength }).map((p) => p.reverse())
-      : allSimplePaths(view, from, to, { maxDepth: maxLength });
+      ? simplePaths(view, to, from, maxLength, budget).map((p) => p.reverse())
+      : simplePaths(view, from, to, maxLength, budget);
   found.sort((a, b) => a.length - b.length || a.join('\u0000').localeCompare(b.join('\u0000')));
   return found.slice(0, first).map((ids) => toPath(kg, ids, direction, types));
+}
+
+/** Node paths from source to target of at most maxLength relations, no entity twice. */
+function simplePaths(view: MultiDirectedGraph | MultiUndirectedGraph, source: string, target: string, maxLength: number, budget: Budget): string[][] {
+  const paths: string[][] = [];
+  const path = [source];
+  const onPath = new Set(path);
+  const next = [view.outboundNeighbors(source)[Symbol.iterator]()];
+  while (next.length) {
+    const step = next.at(-1)!.next();
+    if (step.done) {
+      next.pop();
+      onPath.delete(path.pop()!);
+      continue;
+    }
+    if (!budget.spend()) {
+      throw new BudgetExceededError(
+        `paths: the search visited ${budget.limits.visits} entities or ran ${budget.limits.milliseconds} ms without finishing; narrow it with types, direction or a shorter maxLength`,
+      );
+    }
+    const node = step.value;
+    if (onPath.has(node)) continue;
+    if (node === target) paths.push([...path, node]);
+    else if (path.length < maxLength) {
+      path.push(node);
+      onPath.add(node);
+      next.push(view.outboundNeighbors(node)[Symbol.iterator]());
+    }
+  }
+  return paths;
 }
