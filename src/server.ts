@@ -2,12 +2,15 @@
 // GET from a browser), GET /health and GET /ready. It never listens: see cli/serve.
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
+import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
+import { useRequestLog, type Log } from './http/request-log.js';
 import type { KnowledgeGraph } from './store/knowledge-graph.js';
 
 export interface ServerOptions {
@@ -17,6 +20,12 @@ export interface ServerOptions {
   limits?: OperationLimits;
   /** hides field suggestions from clients */
   production?: boolean;
+  /** one JSON entry a request, and unexpected errors, under a request id (default: none) */
+  requestLog?: Log;
+  /** origins allowed to call from a browser (default: any); credentials are never allowed */
+  corsOrigins?: string[];
+  /** requests a client may send a window (default: no limit) */
+  rateLimit?: RateLimit;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -32,7 +41,10 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
   const log = options.log ?? logToStderr;
   // errors a client caused are answered, not logged; the rest is logged in full
   const report = (level: 'warn' | 'error') => (...args: unknown[]) => {
-    if (!args.some(isExpectedError)) log(level, args);
+    if (args.some(isExpectedError)) return;
+    // with a request log, errors of operations are logged there under their request id
+    if (options.requestLog && args.some((a) => a instanceof GraphQLError)) return;
+    log(level, args);
   };
   return createYoga<Record<string, never>, Context>({
     schema: createSchema(),
@@ -51,9 +63,12 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
     multipart: false,
     maskedErrors: { maskError },
     logging: { debug: () => {}, info: () => {}, warn: report('warn'), error: report('error') },
+    cors: { origin: options.corsOrigins ?? '*', credentials: false, exposedHeaders: ['x-request-id'] },
     // yoga's own empty-bodied check moves aside for the JSON one below
     healthCheckEndpoint: '/livez',
     plugins: [
+      ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
+      ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {

@@ -2,6 +2,7 @@
 // transport errors with 4xx and codes, no stack traces.
 
 import { describe, expect, it } from 'vitest';
+import { createServer } from '../../src/server.js';
 import { seedGraph } from '../seed-graph.js';
 import { server } from './request.js';
 
@@ -83,6 +84,22 @@ describe('HTTP', () => {
     const text = `MPS - ${'The police of Lang Son met. '.repeat(17_000)}`.slice(0, 500_000);
     const response = await post(JSON.stringify({ query: 'mutation ($t: String!) { ingestArticle(input: { text: $t, publishedOn: "2020" }) { articleId } }', variables: { t: text } }));
     expect(response.status).toBe(200);
+  });
+
+  it('allows browsers of any origin by default, never with credentials, and exposes the request id', async () => {
+    const response = await server.fetch('http://coopgraph.test/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://analyst.example', 'access-control-request-method': 'POST' },
+    });
+    expect(['*', 'https://analyst.example']).toContain(response.headers.get('access-control-allow-origin'));
+    expect(response.headers.get('access-control-allow-credentials')).not.toBe('true');
+  });
+
+  it('allows only the configured origins', async () => {
+    const closed = createServer(seedGraph(), { corsOrigins: ['https://ok.example'] });
+    const ask = (origin: string) => closed.fetch('http://t/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await ask('https://ok.example')).headers.get('access-control-allow-origin')).toBe('https://ok.example');
+    expect((await ask('https://evil.example')).headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
   it('answers GET /ready', async () => {
