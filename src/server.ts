@@ -1,8 +1,11 @@
 // createServer(kg) → a graphql-yoga instance serving /graphql (GraphiQL on
-// GET from a browser), GET /health and GET /ready. It never listens: see cli/serve.
+// GET from a browser), GET /health, GET /ready and (optionally) GET /metrics.
+// It never listens: see cli/serve.
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { GraphQLError } from 'graphql';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
@@ -26,11 +29,32 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** requests a client may send a window (default: no limit) */
   rateLimit?: RateLimit;
+  /** serve Prometheus metrics at GET /metrics (default: off); each server has its own registry */
+  metrics?: boolean;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
 
 const yogaEndpoint = '/graphql';
+
+/** Request, parse, validate and execute timings and errors, plus the process's own metrics. */
+function prometheus() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return usePrometheus({
+    registry,
+    endpoint: '/metrics',
+    metrics: {
+      graphql_yoga_http_duration: true,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_phase_parse: true,
+      graphql_envelop_phase_validate: true,
+      graphql_envelop_phase_execute: true,
+      graphql_envelop_error_result: true,
+      graphql_envelop_request: true,
+    },
+  });
+}
 /** bodies an HTML form can send without a CORS preflight */
 const FORM_BODY = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
@@ -69,6 +93,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
     plugins: [
       ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
+      ...(options.metrics ? [prometheus()] : []),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {

@@ -118,3 +118,15 @@ describe('HTTP', () => {
     expect(response.status).toBe(405);
   });
 });
+
+describe('metrics', () => {
+  it('serves Prometheus metrics of operations and the process at GET /metrics', async () => {
+    const withMetrics = createServer(seedGraph(), { metrics: true });
+    await withMetrics.fetch('http://t/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ stats { entities } }"}' });
+    const response = await withMetrics.fetch('http://t/metrics');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/graphql_envelop_phase_execute_count\{[^}]*\} 1/);
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+});

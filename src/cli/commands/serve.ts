@@ -10,7 +10,8 @@ export const serve: Command = {
   summary: 'serve the graph over GraphQL',
   usage: `coopgraph serve [--port N] [--host H] [--graph DIR]
 
-Serves GraphQL at /graphql (GraphiQL in a browser), GET /health and /ready;
+Serves GraphQL at /graphql (GraphiQL in a browser), GET /health, /ready and
+/metrics (Prometheus);
 logs one JSON line a request on stderr.
   --port N   port to listen on (default: $PORT or 4000)
   --host H   address to bind (default: 0.0.0.0)
@@ -31,6 +32,7 @@ none), NODE_ENV=production (hides field suggestions).`,
       limits: envLimits(),
       production: process.env.NODE_ENV === 'production',
       requestLog: jsonLog,
+      metrics: true,
       ...(process.env.COOPGRAPH_CORS_ORIGINS ? { corsOrigins: process.env.COOPGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
       ...rateLimitFromEnv(),
     });
