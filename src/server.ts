@@ -3,6 +3,7 @@
 // It never listens: see cli/serve.
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   /** serve Prometheus metrics at GET /metrics (default: off); each server has its own registry */
   metrics?: boolean;
+  /** answer introspection queries (default: true; the playground needs it) */
+  introspection?: boolean;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -94,6 +97,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
       ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
       ...(options.metrics ? [prometheus()] : []),
+      ...(options.introspection === false ? [useDisableIntrospection()] : []),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {

@@ -87,3 +87,29 @@ describe('operation limits', () => {
     expect(() => limitsFromEnv({ COOPGRAPH_MAX_ALIASES: '-3' })).toThrow('COOPGRAPH_MAX_ALIASES: "-3" is not a positive whole number');
   });
 });
+
+describe('server settings', () => {
+  const post = (server: ReturnType<typeof createServer>, body: unknown) =>
+    server.fetch('http://t/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers introspection by default and refuses it when turned off', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const open = (await (await post(createServer(seedGraph()), { query })).json()) as any;
+    expect(open.data.__schema.queryType.name).toBe('Query');
+    const closed = (await (await post(createServer(seedGraph(), { introspection: false }), { query })).json()) as any;
+    expect(closed.data).toBeUndefined();
+    expect(closed.errors[0].message).toMatch(/introspection/i);
+    expect(closed.errors[0].extensions.code).toEqual(expect.any(String));
+  });
+
+  it('hides field suggestions in production', async () => {
+    const result = (await (await post(createServer(seedGraph(), { production: true }), { query: '{ nod(id: "x") { id } }' })).json()) as any;
+    expect(result.errors[0].message).not.toMatch(/Did you mean/);
+    expect(result.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses batches of operations', async () => {
+    const response = await post(createServer(seedGraph()), [{ query: '{ stats { entities } }' }, { query: '{ stats { relations } }' }]);
+    expect(response.status).toBe(400);
+  });
+});

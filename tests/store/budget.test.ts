@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { BudgetExceededError, InvalidArgumentError } from '../../src/errors.js';
-import { Budget } from '../../src/store/budget.js';
+import { Budget, TRAVERSAL_BUDGET } from '../../src/store/budget.js';
 import { neighborhood } from '../../src/store/queries/neighborhood.js';
 import { findPaths } from '../../src/store/queries/simple-paths.js';
 import { entity, graphOf, relation } from '../helpers.js';
@@ -59,5 +59,28 @@ describe('traversal budgets', () => {
       expect((error as BudgetExceededError).code).toBe('BUDGET_EXCEEDED');
       expect((error as Error).message).toMatch(/^paths: the search visited 20 entities/);
     }
+  });
+});
+
+describe('a large graph', () => {
+  it('answers a depth-3 neighbourhood of its most connected entity within the deadline, truncated', async () => {
+    // 100,000 agencies, each party to one of 1,000 agreements; every tenth also party to the hub, agreement:m0
+    const n = 100_000;
+    const agencies = Array.from({ length: n }, (_, i) => entity(`police-agency:a${i}`, 'PoliceAgency', `Agency ${i}`));
+    const agreements = Array.from({ length: 1000 }, (_, i) => entity(`agreement:m${i}`, 'Agreement', `MoU ${i}`, { agreementType: 'MOU' }));
+    const relations = agencies.flatMap((a, i) => [relation('PARTY_TO', a.id, `agreement:m${i % 1000}`), ...(i % 10 === 0 && i % 1000 !== 0 ? [relation('PARTY_TO', a.id, 'agreement:m0')] : [])]);
+    const kg = graphOf([...agencies, ...agreements], relations);
+    const { monitorEventLoopDelay } = await import('node:perf_hooks');
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    const s = neighborhood(kg, 'agreement:m0', { depth: 3, limit: 1000 });
+    const elapsed = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 20));
+    delay.disable();
+    expect(s.truncated).toBe(true);
+    expect(s.nodes).toHaveLength(1000);
+    expect(elapsed).toBeLessThan(TRAVERSAL_BUDGET.milliseconds);
+    expect(delay.max / 1e6).toBeLessThan(TRAVERSAL_BUDGET.milliseconds);
   });
 });

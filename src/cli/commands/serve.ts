@@ -18,7 +18,8 @@ logs one JSON line a request on stderr.
 Environment: COOPGRAPH_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST (operation
 limits), COOPGRAPH_CORS_ORIGINS (comma-separated; default any origin, never with
 credentials), COOPGRAPH_RATE_LIMIT (requests a client may send a minute; default
-none), NODE_ENV=production (hides field suggestions).`,
+none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
+(hides field suggestions).`,
   options: { port: { type: 'string' }, host: { type: 'string' } },
   async run(args, io) {
     const envPort = process.env.PORT;
@@ -33,6 +34,7 @@ none), NODE_ENV=production (hides field suggestions).`,
       production: process.env.NODE_ENV === 'production',
       requestLog: jsonLog,
       metrics: true,
+      introspection: process.env.COOPGRAPH_INTROSPECTION !== 'off',
       ...(process.env.COOPGRAPH_CORS_ORIGINS ? { corsOrigins: process.env.COOPGRAPH_CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
       ...rateLimitFromEnv(),
     });
