@@ -15,6 +15,7 @@ import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
 import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
 import { useRequestLog, type Log } from './http/request-log.js';
+import { Budget } from './store/budget.js';
 import type { KnowledgeGraph } from './store/knowledge-graph.js';
 
 export interface ServerOptions {
@@ -75,7 +76,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
   };
   return createYoga<Record<string, never>, Context>({
     schema: createSchema(),
-    context: () => ({ kg }),
+    context: () => ({ kg, budget: new Budget() }),
     graphqlEndpoint: yogaEndpoint,
     graphiql: {
       title: 'coopgraph',

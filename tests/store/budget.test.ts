@@ -33,13 +33,19 @@ describe('Budget', () => {
 
 describe('traversal budgets', () => {
   it('truncate a neighborhood that visits too much', () => {
-    const s = neighborhood(hub(50), 'agreement:hub', { limit: 1000, budget: { visits: 10, milliseconds: 5000 } });
+    const s = neighborhood(hub(50), 'agreement:hub', { limit: 1000, budget: new Budget({ visits: 10, milliseconds: 5000 }) });
     expect(s.truncated).toBe(true);
     expect(s.nodes.length).toBeLessThanOrEqual(10);
   });
 
+  it('are shared by the walks of one request', () => {
+    const budget = new Budget({ visits: 30, milliseconds: 5000 });
+    expect(neighborhood(hub(20), 'agreement:hub', { limit: 1000, budget }).truncated).toBe(false);
+    expect(neighborhood(hub(20), 'agreement:hub', { limit: 1000, budget }).truncated).toBe(true);
+  });
+
   it('truncate a neighborhood past its deadline', () => {
-    const s = neighborhood(hub(600), 'agreement:hub', { limit: 1000, budget: { visits: 1e6, milliseconds: -1 } });
+    const s = neighborhood(hub(600), 'agreement:hub', { limit: 1000, budget: new Budget({ visits: 1e6, milliseconds: -1 }) });
     expect(s.truncated).toBe(true);
     expect(s.nodes.length).toBe(255);
   });
@@ -51,7 +57,7 @@ describe('traversal budgets', () => {
   });
 
   it('stop a path search that visits too much with a coded error', () => {
-    const search = () => findPaths(hub(50), 'police-agency:a0', 'police-agency:a49', { budget: { visits: 20, milliseconds: 5000 } });
+    const search = () => findPaths(hub(50), 'police-agency:a0', 'police-agency:a49', { budget: new Budget({ visits: 20, milliseconds: 5000 }) });
     expect(search).toThrow(BudgetExceededError);
     try {
       search();

@@ -68,9 +68,10 @@ export const Query = {
   neighborhood: (
     _: unknown,
     args: TraversalArgs & { id: string; depth?: Maybe<number>; kinds?: Maybe<Kind[]>; limit?: Maybe<number> },
-    { kg }: Context,
+    { kg, budget }: Context,
   ) =>
     neighborhood(kg, args.id, {
+      budget,
       depth: given(args.depth),
       direction: given(args.direction),
       types: given(args.types),
@@ -82,9 +83,10 @@ export const Query = {
   paths: (
     _: unknown,
     args: TraversalArgs & { from: string; to: string; maxLength?: Maybe<number>; first?: Maybe<number> },
-    { kg }: Context,
+    { kg, budget }: Context,
   ) =>
     findPaths(kg, args.from, args.to, {
+      budget,
       direction: given(args.direction),
       types: given(args.types),
       maxLength: given(args.maxLength),

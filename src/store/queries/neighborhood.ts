@@ -3,7 +3,7 @@
 import { bfsFromNode } from 'graphology-traversal';
 import type { EntityRecord, Kind, RelationRecord, RelationType } from '../../ontology/index.js';
 import { InvalidArgumentError } from '../../errors.js';
-import { Budget, TRAVERSAL_BUDGET, type BudgetLimits } from '../budget.js';
+import { Budget } from '../budget.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 import { assertInRange, LIMITS } from '../limits.js';
 import { traversalView } from './traversal-view.js';
@@ -17,8 +17,8 @@ export interface NeighborhoodOptions {
   kinds?: readonly Kind[];
   /** most entities returned; past it the result says `truncated` */
   limit?: number;
-  /** how much of the graph the walk may visit (default: TRAVERSAL_BUDGET) */
-  budget?: BudgetLimits;
+  /** what the walk may spend; pass one budget to every walk of a request to bound them together (default: a fresh TRAVERSAL_BUDGET) */
+  budget?: Budget;
 }
 
 /** Depth 4 reaches far on a connected graph: it is served only with a limit this small. */
@@ -49,7 +49,7 @@ export function neighborhood(kg: KnowledgeGraph, id: string, options: Neighborho
   if (depth === LIMITS.depth.max && limit > DEEPEST_LIMIT) {
     throw new InvalidArgumentError(`neighborhood: depth ${depth} needs a limit of at most ${DEEPEST_LIMIT} (got ${limit})`);
   }
-  const budget = new Budget(options.budget ?? TRAVERSAL_BUDGET);
+  const budget = options.budget ?? new Budget();
 
   const included = new Set<string>();
   let truncated = false;

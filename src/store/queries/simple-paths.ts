@@ -4,7 +4,7 @@
 
 import type { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { BudgetExceededError } from '../../errors.js';
-import { Budget, TRAVERSAL_BUDGET, type BudgetLimits } from '../budget.js';
+import { Budget } from '../budget.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
 import { assertInRange, LIMITS } from '../limits.js';
 import { toPath, type Path, type PathOptions } from './shortest-path.js';
@@ -15,8 +15,8 @@ export interface SimplePathsOptions extends PathOptions {
   maxLength?: number;
   /** most paths returned, shortest first */
   first?: number;
-  /** how much of the graph the search may visit (default: TRAVERSAL_BUDGET) */
-  budget?: BudgetLimits;
+  /** what the search may spend; pass one budget to every walk of a request to bound them together (default: a fresh TRAVERSAL_BUDGET) */
+  budget?: Budget;
 }
 
 /** Paths without repeated entities from `from` to `to`, shortest first, then by ids. */
@@ -28,7 +28,7 @@ export function findPaths(kg: KnowledgeGraph, from: string, to: string, options:
   assertInRange('paths', 'first', first, LIMITS.paths);
   if (from === to) return [toPath(kg, [from], direction, types)];
   const view = traversalView(kg, direction, types);
-  const budget = new Budget(options.budget ?? TRAVERSAL_BUDGET);
+  const budget = options.budget ?? new Budget();
   const found =
     direction === 'IN'
       ? simplePaths(view, to, from, maxLength, budget).map((p) => p.reverse())
