@@ -199,7 +199,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     });
     mainEvent = { id: mainEventId, name, ...(e.ordinal ? { ordinal: e.ordinal } : {}), ...(dates ? { start: dates.start } : {}), reading: r };
     for (const id of participants) {
-      const hostPlace = eventPlace(r, finder);
+      const hostPlace = eventPlaceMention(r, finder)?.place;
       const agencyArea = agencyPlace.get(id);
       const role = hostPlace && agencyArea ? (hostPlace === agencyArea || gz.parents(hostPlace).includes(agencyArea) ? 'HOST' : 'GUEST') : 'PARTICIPANT';
       draft.relation('PARTICIPATED_IN', id, mainEventId, sentenceSpan(r.s), 0.8, { properties: { role } });
@@ -589,24 +589,19 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   if (!firstEvent) warnings.push('no event (conference, meeting, talks, visit) found: delegations, participants and signings were not read');
   if (sideCountries.length > 2) warnings.push(`the event's participants come from ${sideCountries.length} countries; "the two sides" was read as all of them`);
   return { draft, conflicts, unresolved, warnings };
-
-  function eventPlaceMention(r: Reading, f: MentionFinder): { place: Place; span: Span } | null {
-    for (const m of f.places(r.s)) {
-      const before = doc.text.slice(Math.max(r.s.start, m.start - 12), m.start);
-      if (/\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) {
-        const prefix = /\b(?:in|at)\s+(?:the\s+)?$/.exec(before)!;
-        const tail = /^\s+(?:city|province|town|district)\b/.exec(doc.text.slice(m.end, m.end + 12));
-        return { place: m.value, span: span(m.start - (before.length - prefix.index), m.end + (tail ? tail[0].length : 0)) };
-      }
-    }
-    return null;
-  }
 }
 
-function eventPlace(r: Reading, f: MentionFinder): Place | null {
+/** Where the sentence says something was held: "in Dien Bien Phu city", outside agency names. */
+function eventPlaceMention(r: Reading, f: MentionFinder): { place: Place; span: Span } | null {
+  const local = (at: number) => at - r.s.start;
   for (const m of f.places(r.s)) {
-    const before = r.s.text.slice(Math.max(0, m.start - r.s.start - 12), m.start - r.s.start);
-    if (/\b(?:in|at)\s+(?:the\s+)?$/.test(before) && !r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) return m.value;
+    const before = r.s.text.slice(Math.max(0, local(m.start) - 12), local(m.start));
+    const prefix = /\b(?:in|at)\s+(?:the\s+)?$/.exec(before);
+    if (!prefix || r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) continue;
+    const tail = /^\s+(?:city|province|town|district)\b/.exec(r.s.text.slice(local(m.end), local(m.end) + 12));
+    const start = m.start - (before.length - prefix.index);
+    const end = m.end + (tail ? tail[0].length : 0);
+    return { place: m.value, span: { start, end, text: r.s.text.slice(local(start), local(end)) } };
   }
   return null;
 }
