@@ -31,7 +31,7 @@ export interface ArticleFacts {
 interface Reading {
   s: Sentence;
   agencies: (AgencyMention & { id: string })[];
-  people: (PersonMention & { id: string })[];
+  people: (PersonMention & { id: string; agencyId?: string })[];
   events: EventMention[];
   agreements: AgreementMention[];
   crimes: { start: number; end: number; text: string; id: string }[];
@@ -101,6 +101,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
 
   // --- the dateline's publisher ("MPS - ...") -----------------------------
   let dateline: Span | null = null;
+  let publisherAgency: (AgencyMention & { id: string }) | undefined;
   const datelineMatch = /^([A-Z][A-Za-z]{1,6})\s+[-–]\s+/.exec(doc.body.text);
   if (datelineMatch) {
     const national = gz.nationalMatcher.find(datelineMatch[1]!)[0];
@@ -112,7 +113,14 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         aliases: [datelineMatch[1]!],
       });
       draft.relation('PUBLISHED', id, articleId, dateline, 0.9);
+      publisherAgency = { ...dateline, name: national.value.name, level: national.value.level, ...(national.value.country ? { country: national.value.country } : {}), confidence: 0.8, id };
     }
+  }
+
+  /** ", Deputy Minister of Public Security" with no ministry named nearby: the publisher's, when it is that ministry */
+  function ministryOf(field: string | undefined): (AgencyMention & { id: string }) | undefined {
+    if (!field || !publisherAgency || !publisherAgency.name.includes(`of ${field}`)) return undefined;
+    return publisherAgency;
   }
 
   // --- read every sentence ------------------------------------------------
@@ -148,7 +156,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       return [{ start: m.start, end: m.end, text: m.text, id }];
     });
     const people = finder.people(s, agencies).map((p) => {
-      const agency = p.agency ? agencies.find((a) => a.start === p.agency!.start) : undefined;
+      const agency = p.agency ? agencies.find((a) => a.start === p.agency!.start) : ministryOf(p.ministryField);
       const nationality = agency?.country;
       const id = draft.entity('Person', p.name, span(p.start, p.end), p.confidence, {
         attributes: { ...(p.rank ? { rank: p.rank } : {}), ...(nationality ? { nationality } : {}) },
@@ -158,7 +166,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
           properties: { ...(p.title ? { title: p.title } : {}), ...(p.rank ? { rank: p.rank } : {}) },
         });
       }
-      return { ...p, id };
+      return { ...p, id, ...(agency ? { agencyId: agency.id } : {}) };
     });
     const crimes = finder.crimes(s).map((m) => {
       const slug = m.value;
@@ -180,8 +188,14 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   const otherEvents = new Map<number, string>();
   if (firstEvent) {
     const { e, r } = firstEvent;
-    participants.push(...new Set([...r.agencies.map((a) => a.id), ...r.sides.map((x) => x.id)]));
-    const dates = eventDates(r.s.text, publishedOn);
+    // the parties, date and place are in the sentence that names the event and in the lead
+    const lead = readings[0]!;
+    // agencies named, standing in for their side, or served by a person named there ("the Deputy Minister received")
+    const partiesOf = (x: Reading) => [
+      ...new Set([...x.agencies.map((a) => a.id), ...x.sides.map((side) => side.id), ...x.people.flatMap((p) => (p.agencyId ? [p.agencyId] : []))]),
+    ];
+    participants.push(...new Set(r === lead ? partiesOf(r) : [...partiesOf(lead), ...partiesOf(r)]));
+    const dates = eventDates(r.s.text, publishedOn) ?? (r === lead ? null : eventDates(lead.s.text, publishedOn));
     const month = (dates?.start ?? publishedOn).slice(0, 7);
     const monthLabel = `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
     const label = sidesLabel(participants);
@@ -221,11 +235,11 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         }
       }
       // where it was held: "in Dien Bien Phu city"
-      const held = reading.events.length ? eventPlaceMention(reading, finder) : null;
+      const held = reading.events.length || (reading === lead && r !== lead) ? eventPlaceMention(reading, finder) : null;
       if (held) {
         const area = areaOf(held.place, held.span);
         // "talks ... in Beijing" during a visit: a part of the event was held there
-        const nearest = reading.events.filter((ev) => ev.start < held.span.start).at(-1) ?? reading.events[0]!;
+        const nearest = reading.events.filter((ev) => ev.start < held.span.start).at(-1) ?? reading.events[0] ?? e;
         const ownMention = nearest.eventType === e.eventType;
         // "in Ha Giang city" where the gazetteer knows only the province: the city lies in it
         const cityOfProvince = /\b(?:city|town)$/.test(held.span.text) && held.place.level !== 'CITY';
@@ -403,7 +417,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       const agency = p.agency ? r.agencies.find((a) => a.start === p.agency!.start) : undefined;
       const local = p.start - r.s.start;
       // "the Chinese delegation was headed by <person>", "a delegation of <agency> led by <person>"
-      const ledBy = leads ? /[^.;,]*?\bdelegation\b[^.;]*?\b(?:led|headed)\s+by\s+$/i.exec(text.slice(0, local)) : null;
+      const ledBy = leads ? /[^.;,]*?\bdelegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:(?:its|their)\s+)?$/i.exec(text.slice(0, local)) : null;
       // "<person> ... led the Vietnamese delegation"
       const rest = text.slice(local);
       const end = rest.search(/delegation/i);

@@ -28,6 +28,8 @@ export interface PersonMention extends Span {
   rank?: string;
   title?: string;
   agency?: AgencyMention;
+  /** "Public Security" of ", Deputy Minister of Public Security" when no ministry is named beside it */
+  ministryField?: string;
   confidence: number;
 }
 
@@ -83,7 +85,7 @@ const NAMED_EVENT = new RegExp(
   'gu',
 );
 const COMMON_EVENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call)(?![\\p{L}])`,
   'giu',
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
@@ -274,11 +276,12 @@ export class MentionFinder {
       const ministry = post
         ? agencies.filter((a) => a.level === 'NATIONAL' && a.end <= nameStart && a.name.includes(`of ${post.groups!.field}`)).at(-1)
         : undefined;
-      if (post && ministry) {
+      if (post) {
         title = post.groups!.title;
         end += post[0].length;
       }
-      found.push(this.person(nameText, nameStart, s.start + m.index!, end, s, m.groups!.rank, title, ministry, ministry ? 0.8 : 0.7));
+      const person = this.person(nameText, nameStart, s.start + m.index!, end, s, m.groups!.rank, title, ministry, ministry ? 0.8 : 0.7);
+      found.push(post && !ministry ? { ...person, ministryField: post.groups!.field! } : person);
     }
     return found.filter((p) => !this.isNotAName(p.name));
   }
@@ -404,7 +407,8 @@ export class MentionFinder {
       const action = m.groups!.action!.replace(/\s+/g, ' ');
       if (/^(focused|aimed|agreed|continued|contributed|reviewed|discussed|expressed|emphasized|signed|attended|held|organized|exchanged)$/.test(action)) continue;
       const quantities = quantitiesOf(m.groups!.rest!);
-      if (!quantities.length) continue;
+      // "received a delegation", "held a meeting": not results
+      if (!quantities.length || quantities.every((q) => NOT_A_RESULT.test(q.unit))) continue;
       const start = s.start + m.index!;
       const text = m[0].replace(/[,\s]+$/, '');
       found.push({ start, end: start + text.length, text, action: normalizeAction(action), quantities });
@@ -416,7 +420,7 @@ export class MentionFinder {
 function eventType(head: string): EventType {
   const h = head.toLowerCase();
   if (/conference|forum|dialogue|workshop|summit/.test(h)) return 'CONFERENCE';
-  if (/visit/.test(h)) return 'VISIT';
+  if (/visit|courtesy/.test(h)) return 'VISIT';
   return 'MEETING';
 }
 
@@ -425,6 +429,7 @@ function normalizeAction(action: string): string {
   return action.replace(/\b([a-z]+?)(p?)ing out\b/, (_, stem: string, p: string) => `${stem}${p}ed out`);
 }
 
+const NOT_A_RESULT = /^(delegations?|visits?|meetings?|conferences?|receptions?|talks?|sessions?|ceremon(?:y|ies)|speech(?:es)?)$/i;
 const PERSON_NOUNS = /^(citizens?|persons?|people|fugitives?|criminals?|suspects?|victims?|offenders?|individuals?|women|men|children|migrants?|workers?|nationals?|subjects?|traffickers?|defendants?)$/i;
 const UNIT_STOP = /^(involving|illegally|to|for|of|in|at|on|from|with|who|which|that|and|violating|using|organized|across|into|by|while|after|before|as)$/i;
 
