@@ -48,7 +48,7 @@ const AGREES_ON = /\bagreed\s+(?:on\s+|upon\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?
 /** the signing took place at the event the article is about */
 const ON_THE_OCCASION = /\b(on this occasion|at the end of|on the sidelines|during the (?:visit|talks|meeting|conference))\b/i;
 const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
-const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of)\b/i;
+const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of|amend(?:ed)?|revis(?:e|ed)|assess(?:ed)?|evaluat(?:e|ed))\b/i;
 const TWO_SIDES = /\b(both sides|each side|the sides|their|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:sides|ministries|forces|departments|provinces|countries|units|agencies|bureaus|police))\b/i;
 const LEADING = /\b(led|headed|leading|heading)\b/i;
 const CHAIRING = /\b(co-chaired|chaired|co-chairing|chairing|presided over)\b/i;
@@ -408,7 +408,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   // --- delegations and signatures -----------------------------------------
   const leaders: { person: string; agency?: string; side?: string }[] = [];
   for (const r of readings) {
-    const leads = /delegation/i.test(r.s.text) && LEADING.test(r.s.text);
+    const leads = /\b(delegation|side)\b/i.test(r.s.text) && LEADING.test(r.s.text);
     const chairs = CHAIRING.test(r.s.text) && r.events.length > 0;
     if (!mainEventId || (!leads && !chairs)) continue;
     const text = r.s.text;
@@ -417,7 +417,8 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       const agency = p.agency ? r.agencies.find((a) => a.start === p.agency!.start) : undefined;
       const local = p.start - r.s.start;
       // "the Chinese delegation was headed by <person>", "a delegation of <agency> led by <person>"
-      const ledBy = leads ? /[^.;,]*?\bdelegation\b[^.;]*?\b(?:led|headed)\s+by\s+(?:(?:its|their)\s+)?$/i.exec(text.slice(0, local)) : null;
+      // "...and the Cambodian side by <person>": the verb may be left out of the second half
+      const ledBy = leads ? /[^.;,]*?\b(?:delegation|side)\b(?:[^.;]*?\b(?:led|headed))?\s+by\s+(?:(?:its|their)\s+)?$/i.exec(text.slice(0, local)) : null;
       // "<person> ... led the Vietnamese delegation"
       const rest = text.slice(local);
       const end = rest.search(/delegation/i);

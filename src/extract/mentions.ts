@@ -94,9 +94,12 @@ const AGREEMENT = new RegExp(
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
-const VERB = '(?:[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+const VERB = '(?:exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+/** "arrested and handed over": verbs joined by "and" or commas, with a particle */
+const ACTION = `${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?`;
+// a clause runs from its action to the next clause mark or the next action with a number
 const OUTCOME_CLAUSE = new RegExp(
-  `(?<![\\p{L}])(?<action>${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?)\\s+(?<rest>(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${VERB}(?:\\s+(?:over|out|up|down))?\\s+(?:${QUANTITY})\\s)`,
+  `(?<![\\p{L}])(?<action>${ACTION})\\s+(?<rest>(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${ACTION}\\s+(?:${QUANTITY})\\s)`,
   'gu',
 );
 
