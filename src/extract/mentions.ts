@@ -90,11 +90,11 @@ const COMMON_EVENT = new RegExp(
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
 const AGREEMENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s+(?=\\p{Lu}|the\\s)|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
-const VERB = '(?:exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+const VERB = '(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
 /** "arrested and handed over": verbs joined by "and" or commas, with a particle */
 const ACTION = `${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?`;
 // a clause runs from its action to the next clause mark or the next action with a number
@@ -412,9 +412,11 @@ export class MentionFinder {
       const quantities = quantitiesOf(m.groups!.rest!);
       // "received a delegation", "held a meeting": not results
       if (!quantities.length || quantities.every((q) => NOT_A_RESULT.test(q.unit))) continue;
-      const start = s.start + m.index!;
-      const text = m[0].replace(/[,\s]+$/, '');
-      found.push({ start, end: start + text.length, text, action: normalizeAction(action), quantities });
+      // "coordinated to handle 12 cases": the result is what was handled
+      const lead = /^(?:coordinated|cooperated|worked\s+together|joined\s+hands)\s+to\s+/.exec(m[0])?.[0].length ?? 0;
+      const start = s.start + m.index! + lead;
+      const text = m[0].slice(lead).replace(/[,\s]+$/, '');
+      found.push({ start, end: start + text.length, text, action: normalizeAction(action.slice(lead)), quantities });
     }
     return found;
   }
