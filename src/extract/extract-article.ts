@@ -125,9 +125,13 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
 
   // --- read every sentence ------------------------------------------------
   const readings: Reading[] = sentences.map((s) => {
-    for (const m of finder.countries(s)) countryOf(m.value.country.code, span(m.start, m.end));
-    const agencies = finder
-      .agencies(s)
+    // "Thai" in "Colonel Thai Hong Cong" is a name, not Thailand
+    const found = finder.agencies(s);
+    const names = finder.people(s, found).map((p) => p.nameSpan);
+    for (const m of finder.countries(s)) {
+      if (!names.some((n) => n.start <= m.start && m.end <= n.end)) countryOf(m.value.country.code, span(m.start, m.end));
+    }
+    const agencies = found
       .filter((a) => !(dateline && a.start < dateline.end && a.end <= dateline.end + 1 && a.level === 'NATIONAL' && a.text.length <= 6))
       .flatMap((a) => {
         if (!a.place && a.unknownPlace) {

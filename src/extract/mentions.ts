@@ -306,7 +306,8 @@ export class MentionFinder {
   private isNotAName(name: string): boolean {
     const words = name.split(/[ -]/);
     return words.some((w) => /^(Police|Department|Province|Provincial|Municipal|Ministry|Public|Security|Bureau|City|The|Vietnam|China|Laos|Cambodia|MoU|Conference|Meeting|Forum)$/.test(w) || this.gz.titleWords.has(w)) ||
-      this.gz.place(name) !== undefined || this.gz.countryMatcher.find(name).length > 0;
+      // a whole name that is a place or a country is not a person; a word of one may be ("Thai Hong Cong")
+      this.gz.place(name) !== undefined || this.gz.countryMatcher.find(name).some((c) => c.text.length === name.length);
   }
 
   events(s: Span): EventMention[] {
@@ -408,7 +409,7 @@ export class MentionFinder {
     const found: OutcomeMention[] = [];
     for (const m of s.text.matchAll(OUTCOME_CLAUSE)) {
       const action = m.groups!.action!.replace(/\s+/g, ' ');
-      if (/^(focused|aimed|agreed|continued|contributed|reviewed|discussed|expressed|emphasized|signed|attended|held|organized|exchanged)$/.test(action)) continue;
+      if (/^(focused|aimed|agreed|continued|contributed|reviewed|discussed|expressed|emphasized|signed|attended|held|organized)$/.test(action)) continue;
       const quantities = quantitiesOf(m.groups!.rest!);
       // "received a delegation", "held a meeting": not results
       if (!quantities.length || quantities.every((q) => NOT_A_RESULT.test(q.unit))) continue;
