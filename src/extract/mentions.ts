@@ -95,11 +95,13 @@ const AGREEMENT = new RegExp(
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
 const VERB = '(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+/** "more than 60": a number with the words that make it approximate */
+const ABOUT = '(?:(?:more\\s+than|over|about|nearly|almost|around|some|at\\s+least|approximately|up\\s+to)\\s+)?';
 /** "arrested and handed over": verbs joined by "and" or commas, with a particle */
 const ACTION = `${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?`;
 // a clause runs from its action to the next clause mark or the next action with a number
 const OUTCOME_CLAUSE = new RegExp(
-  `(?<![\\p{L}])(?<action>${ACTION})\\s+(?<rest>(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${ACTION}\\s+(?:${QUANTITY})\\s)`,
+  `(?<![\\p{L}])(?<action>${ACTION})\\s+(?<rest>${ABOUT}(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${ACTION}\\s+${ABOUT}(?:${QUANTITY})\\s)`,
   'gu',
 );
 
@@ -134,7 +136,8 @@ export class MentionFinder {
     );
     this.rankSource = alternation(gz.ranks);
     this.titleSource = alternation(gz.titles);
-    const name = '(?<name>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})';
+    // "Mr. Huang Jun": an honorific may stand where a rank would
+    const name = '(?:(?:Mr|Mrs|Ms|Madam|Dr)\\.?\\s+)?(?<name>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})';
     const rank = `(?:(?<rank>${this.rankSource})\\s+)?`;
     // "Senior Colonel Vu Tien Dung, Vice Director of the " + agency
     this.personBefore = new RegExp(`${rank}${name}\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?$`, 'u');
