@@ -49,7 +49,7 @@ const AGREES_ON = /\bagreed\s+(?:on\s+|upon\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?
 const ON_THE_OCCASION = /\b(on this occasion|at the end of|on the sidelines|during the (?:visit|talks|meeting|conference))\b/i;
 const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
 const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of|amend(?:ed)?|revis(?:e|ed)|assess(?:ed)?|evaluat(?:e|ed))\b/i;
-const TWO_SIDES = /\b(both sides|each side|the sides|their|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:sides|ministries|forces|departments|provinces|countries|units|agencies|bureaus|police))\b/i;
+const TWO_SIDES = /\b(both sides|each side|the sides|their|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:sides|ministries|forces|departments|provinces|countries|units|agencies|bureaus|police|localities|cities|areas))\b/i;
 const LEADING = /\b(led|headed|leading|heading)\b/i;
 const CHAIRING = /\b(co-chaired|chaired|co-chairing|chairing|presided over)\b/i;
 
@@ -138,8 +138,14 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
           unresolved.push({ start: a.start, end: a.end, text: a.text, reason: `police agency of a place the gazetteer does not know ("${a.unknownPlace}")` });
           return [];
         }
-        const samePlace = a.byPlace ? [...agencyPlace.entries()].find(([, place]) => place === a.place)?.[0] : undefined;
-        if (samePlace) return [{ ...a, id: samePlace }];
+        // one article's police of one place at one level is one agency, however its name is written
+        const samePlace = [...agencyPlace.entries()].find(
+          ([id, place]) => place === a.place && (a.byPlace || draft.entities.get(id)?.attributes.level === a.level),
+        )?.[0];
+        if (samePlace) {
+          if (!a.byPlace) draft.alias(samePlace, a.text.replace(/^the\s+/i, ''));
+          return [{ ...a, id: samePlace }];
+        }
         const aliases = !a.byPlace && a.text.replace(/^the\s+/i, '') !== a.name ? [a.text.replace(/^the\s+/i, '')] : [];
         const id = draft.entity('PoliceAgency', a.name, span(a.start, a.end), a.confidence, { attributes: { level: a.level }, aliases });
         if (a.place) {
@@ -205,7 +211,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     const label = sidesLabel(participants);
     const name = e.named
       ? `${e.ordinal ? `${ordinalSuffix(e.ordinal)} ` : ''}${e.named}`
-      : `${label ? `${label} ` : ''}${e.phrase.replace(/^\d+(st|nd|rd|th)\s+/, '')} (${monthLabel})`;
+      : `${label ? `${label} ` : ''}${e.phrase} (${monthLabel})`;
     mainEventId = draft.entity('Event', name, span(e.start, e.end), 0.8, {
       attributes: {
         eventType: e.eventType,

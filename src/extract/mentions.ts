@@ -85,7 +85,7 @@ const NAMED_EVENT = new RegExp(
   'gu',
 );
 const COMMON_EVENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call)(?![\\p{L}])(?<topic>\\s+on\\s+[a-z][a-z -]*?(?=\\s+(?:in|at|from|on|between|with)\\s|[,.;]|$))?`,
   'giu',
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
