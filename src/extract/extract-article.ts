@@ -2,7 +2,7 @@
 // and the confidence of its rule; inferences (a delegation head as signatory,
 // a place's country from the gazetteer) are stated: false with the reason.
 
-import { slugify } from '../ontology/index.js';
+import { normalizeName, slugify } from '../ontology/index.js';
 import type { ArticleDocument, Span } from './document.js';
 import { Draft } from './draft.js';
 import { gazetteer, type Place } from './gazetteer.js';
@@ -117,6 +117,12 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     }
   }
 
+  /** A ministry named only inside a person's title ("Deputy Minister of Public Security of Laos"). */
+  function namedInTitle(a: AgencyMention): AgencyMention & { id: string } {
+    const id = draft.entity('PoliceAgency', a.name, span(a.start, a.end), a.confidence, { attributes: { level: a.level } });
+    return { ...a, id };
+  }
+
   /** ", Deputy Minister of Public Security" with no ministry named nearby: the publisher's, when it is that ministry */
   function ministryOf(field: string | undefined): (AgencyMention & { id: string }) | undefined {
     if (!field || !publisherAgency || !publisherAgency.name.includes(`of ${field}`)) return undefined;
@@ -166,7 +172,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       return [{ start: m.start, end: m.end, text: m.text, id }];
     });
     const people = finder.people(s, agencies).map((p) => {
-      const agency = p.agency ? agencies.find((a) => a.start === p.agency!.start) : ministryOf(p.ministryField);
+      const agency = p.agency ? (agencies.find((a) => a.start === p.agency!.start) ?? namedInTitle(p.agency)) : ministryOf(p.ministryField);
       const nationality = agency?.country;
       const id = draft.entity('Person', p.name, span(p.start, p.end), p.confidence, {
         attributes: { ...(p.rank ? { rank: p.rank } : {}), ...(nationality ? { nationality } : {}) },
@@ -446,20 +452,31 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
       }
       if (!quote) continue;
       const national = r.agencies.filter((a) => a.level === 'NATIONAL' && ledBy && a.start >= r.s.start + ledBy.index && a.end <= p.start);
-      const side = agency?.country ?? national.at(-1)?.country ?? lastCountry(sideText);
+      const side = agency?.country ?? (p.agencyId ? agencyCountry(p.agencyId)[0] : undefined) ?? national.at(-1)?.country ?? lastCountry(sideText);
       draft.relation('LED_DELEGATION', p.id, mainEventId, quote, chairs && !leads ? 0.7 : 0.85, { properties: side ? { side } : {} });
-      const leaderAgency = agency?.id ?? national.at(-1)?.id;
+      const leaderAgency = p.agencyId ?? national.at(-1)?.id;
       leaders.push({ person: p.id, ...(leaderAgency ? { agency: leaderAgency } : {}), ...(side ? { side } : {}) });
     }
   }
   for (const agreement of signedAtMain) {
+    // "the two deputy ministers signed": the signers named by the post both leaders hold
+    const signing = draft.relations.get(`SIGNED_AT:${agreement}->${mainEventId}`)?.evidence[0];
+    const byPost = signing ? /\bthe\s+two\s+([a-z][a-z -]*?)s\s+(?:signed|inked)\b/i.exec(signing.text) : null;
     for (const leader of leaders) {
       const demonym = leader.side ? gz.country(leader.side)?.demonyms[0] : undefined;
       const evidence = draft.relations.get(`LED_DELEGATION:${leader.person}->${mainEventId}`)!.evidence[0]!;
-      draft.relation('SIGNED', leader.person, agreement, evidence, 0.6, {
-        properties: leader.agency ? { onBehalfOf: leader.agency } : {},
-        inference: `led the ${demonym ? `${demonym} ` : ''}delegation at the event where the agreement was signed`,
-      });
+      const post = leader.agency ? draft.relations.get(`HOLDS_POSITION:${leader.person}->${leader.agency}`)?.properties.title : undefined;
+      const named = byPost && typeof post === 'string' && normalizeName(post) === normalizeName(byPost[1]!);
+      const properties = leader.agency ? { onBehalfOf: leader.agency } : {};
+      if (named) {
+        const start = signing!.start + byPost!.index;
+        draft.relation('SIGNED', leader.person, agreement, span(start, signing!.end), 0.8, { properties });
+      } else {
+        draft.relation('SIGNED', leader.person, agreement, evidence, 0.6, {
+          properties,
+          inference: `led the ${demonym ? `${demonym} ` : ''}delegation at the event where the agreement was signed`,
+        });
+      }
     }
   }
 

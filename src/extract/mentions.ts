@@ -90,7 +90,7 @@ const COMMON_EVENT = new RegExp(
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
 const AGREEMENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s+(?=\\p{Lu}|the\\s)|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+for\\s+\\d{4}(?:-\\d{4})?(?=\\s|[,.;]|$)|\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s+(?=\\p{Lu}|the\\s)|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
@@ -149,7 +149,10 @@ export class MentionFinder {
     // <agency> ", headed by its Director, Major General Nguyen Van Hoa"
     this.ledByTitle = new RegExp(`\\b(?:led|headed|chaired)\\s+by\\s+(?:its|their)\\s+(?<title>${this.titleSource})\\s*,?\\s+${rank}${name}`, 'gu');
     // ", Deputy Minister of Public Security": a post in a ministry named by its field
-    this.titleOfField = new RegExp(`^\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?(?<field>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)`, 'u');
+    this.titleOfField = new RegExp(
+      `^\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?(?<field>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)(?:\\s+of\\s+(?<country>${alternation(gz.countries.flatMap((c) => [c.name, ...c.aliases]))}))?`,
+      'u',
+    );
     // "Deputy Minister Senior Lieutenant General Nguyen Van Son", "Major General Khamphan Sitthideth"
     this.personAlone = new RegExp(
       `(?<![\\p{L}])(?:(?<title>${this.titleSource})\\s+)?(?<rank>${this.rankSource})\\s+${name}|(?<![\\p{L}])(?<title2>${this.titleSource})\\s+(?<name2>\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){1,3})`,
@@ -280,7 +283,8 @@ export class MentionFinder {
       let end = s.start + m.index! + m[0].length;
       const post = this.titleOfField.exec(s.text.slice(end - s.start));
       const ministry = post
-        ? agencies.filter((a) => a.level === 'NATIONAL' && a.end <= nameStart && a.name.includes(`of ${post.groups!.field}`)).at(-1)
+        ? (this.ministryOfCountry(post, end) ??
+          agencies.filter((a) => a.level === 'NATIONAL' && a.end <= nameStart && a.name.includes(`of ${post.groups!.field}`)).at(-1))
         : undefined;
       if (post) {
         title = post.groups!.title;
@@ -290,6 +294,18 @@ export class MentionFinder {
       found.push(post && !ministry ? { ...person, ministryField: post.groups!.field! } : person);
     }
     return found.filter((p) => !this.isNotAName(p.name));
+  }
+
+  /** ", Deputy Minister of Public Security of Laos": the ministry the gazetteer knows for that field and country */
+  private ministryOfCountry(post: RegExpExecArray, offset: number): AgencyMention | undefined {
+    const { field, country } = post.groups!;
+    if (!country) return undefined;
+    const code = this.gz.countryMatcher.find(country)[0]?.value.country.code;
+    const national = this.gz.nationalAgencies.find((n) => n.country === code && new RegExp(`\\bof ${field}\\b`).test(n.name));
+    if (!national) return undefined;
+    const start = offset + post[0].indexOf(field!);
+    const text = post[0].slice(post[0].indexOf(field!));
+    return { start, end: start + text.length, text, name: national.name, level: national.level, ...(code ? { country: code } : {}), confidence: 0.8 };
   }
 
   private person(name: string, nameStart: number, start: number, end: number, s: Span, rank?: string, title?: string, agency?: AgencyMention, confidence = 0.8): PersonMention {
@@ -369,7 +385,7 @@ export class MentionFinder {
       const text = s.text.slice(start - s.start, m.index! + m[0].length);
       const ordinal = m.groups!.ord ? parseOrdinal(m.groups!.ord) : undefined;
       const atOrd = m.groups!.atOrd ? parseOrdinal(m.groups!.atOrd) : undefined;
-      const topic = m.groups!.topic?.replace(/^\s+on\s+(the\s+)?/, '').trim();
+      const topic = m.groups!.topic?.replace(/^\s+(?:on|for)\s+(the\s+)?/, '').trim();
       const year = m.groups!.year;
       found.push({
         start,

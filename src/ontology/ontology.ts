@@ -244,6 +244,8 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
       'drug crime',
       'drug smuggling',
       'drug traffickers',
+      'drug cases',
+      'drug-related cases',
       'narcotics',
       'heroin',
       'methamphetamine',
