@@ -259,11 +259,15 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
         const ownMention = nearest.eventType === e.eventType;
         // "in Ha Giang city" where the gazetteer knows only the province: the city lies in it
         const cityOfProvince = /\b(?:city|town)$/.test(held.span.text) && held.place.level !== 'CITY';
+        // "at the Lao Cai international border gate": a landmark named after the place
+        const landmark = /^\s+(?:international\s+)?(?:border\s+gate|border\s+crossing|port|checkpoint)\b/i.exec(doc.text.slice(held.span.end, held.span.end + 40));
         const inference = !ownMention
           ? `the ${nearest.phrase} of the event were held in ${held.place.name}`
           : cityOfProvince
             ? `held in ${held.span.text.replace(/^(?:in|at)\s+(?:the\s+)?/, '')}, which lies in ${held.place.name} ${held.place.level.toLowerCase()}`
-            : undefined;
+            : landmark
+              ? `held at the ${held.place.name}${landmark[0].trimEnd()}, in ${held.place.name}`
+              : undefined;
         draft.relation('LOCATED_IN', mainEventId, area, held.span, inference ? 0.6 : 0.75, inference ? { inference } : {});
       }
     }

@@ -101,7 +101,7 @@ const ABOUT = '(?:(?:more\\s+than|over|about|nearly|almost|around|some|at\\s+lea
 const ACTION = `${VERB}(?:\\s+(?:and|,)\\s+${VERB})*(?:\\s+(?:over|out|up|down))?`;
 // a clause runs from its action to the next clause mark or the next action with a number
 const OUTCOME_CLAUSE = new RegExp(
-  `(?<![\\p{L}])(?<action>${ACTION})\\s+(?<rest>${ABOUT}(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?${ACTION}\\s+${ABOUT}(?:${QUANTITY})\\s)`,
+  `(?<![\\p{L}])(?<action>${ACTION})\\s+(?<rest>${ABOUT}(?:${QUANTITY})\\s+(?:[^;.]|\\.(?=\\d))*?)(?=;|\\.\\s|\\.$|$|,?\\s+(?:and\\s+)?(?:[a-z]+ly\\s+)?${ACTION}\\s+${ABOUT}(?:${QUANTITY})\\s)`,
   'gu',
 );
 
