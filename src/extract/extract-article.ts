@@ -428,7 +428,7 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
   // --- delegations and signatures -----------------------------------------
   const leaders: { person: string; agency?: string; side?: string }[] = [];
   for (const r of readings) {
-    const leads = /\b(delegation|side)\b/i.test(r.s.text) && LEADING.test(r.s.text);
+    const leads = /\b(delegations?|sides?)\b/i.test(r.s.text) && LEADING.test(r.s.text);
     const chairs = CHAIRING.test(r.s.text) && r.events.length > 0;
     if (!mainEventId || (!leads && !chairs)) continue;
     const text = r.s.text;
@@ -566,8 +566,23 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
     }
     return null;
   };
+  const RANK_OF_LEVEL: Record<string, number> = { DISTRICT: 0, CITY: 1, PROVINCE: 2, REGION: 2 };
   for (const [place, id] of placeIds) {
     const firstMention = placeMentions.find((m) => m.place === place)!.span;
+    // the text may name a nearer parent than the gazetteer's ("Maguan county, Wenshan prefecture")
+    const nearer = [...placeIds.keys()].find(
+      (other) =>
+        other !== place &&
+        other.country === place.country &&
+        RANK_OF_LEVEL[other.level]! > RANK_OF_LEVEL[place.level]! &&
+        other.within !== undefined &&
+        other.within === place.within &&
+        statedTogether([place.name, ...place.aliases], [other.name, ...other.aliases]) !== null,
+    );
+    if (nearer) {
+      draft.relation('LOCATED_IN', id, placeIds.get(nearer)!, statedTogether([place.name, ...place.aliases], [nearer.name, ...nearer.aliases])!, 0.8);
+      continue;
+    }
     const parent = place.within ? gz.place(place.within) : undefined;
     const parentId = parent ? placeIds.get(parent) : undefined;
     if (parent && parentId) {

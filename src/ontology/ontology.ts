@@ -287,6 +287,8 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
       'illegally crossing the border',
       'illegally entered',
       'entered illegally',
+      'illegally crossed the border',
+      'crossed the border illegally',
       'illegal immigrants',
       'illegal migrants',
     ],
