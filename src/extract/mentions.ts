@@ -88,13 +88,15 @@ const COMMON_EVENT = new RegExp(
   `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call)(?![\\p{L}])(?<topic>\\s+on\\s+[a-z][a-z -]*?(?=\\s+(?:in|at|from|on|between|with)\\s|[,.;]|$))?`,
   'giu',
 );
-const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
+const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|plans?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
 const AGREEMENT = new RegExp(
   `(?<![\\p{L}])(?:(?<det>a|an|the|their|its|this|two|three|new|\\w+)\\s+)?(?:(?<ord>${ORDINAL})\\s+)?${AGREEMENT_HEAD}(?<topic>\\s+for\\s+\\d{4}(?:-\\d{4})?(?=\\s|[,.;]|$)|\\s+on\\s+(?:the\\s+)?[a-z][a-z0-9 -]*?(?:\\s+(?:in|for)\\s+\\d{4}(?:-\\d{4})?)?(?=\\s+between|\\s+signed|\\s+for\\s+the|\\s+at|\\s+in\\s+(?=\\p{Lu}|the\\s)|\\s+and\\s+(?:agreed|signed|decided|pledged|committed|rolled|discussed|exchanged|reviewed|will|would|to)\\b|,|\\.|;|$))?(?<signedIn>\\s+signed\\s+in\\s+(?<year>\\d{4}))?(?<signedAt>\\s+signed\\s+(?:at|in)\\s+the\\s+(?<atOrd>${ORDINAL})\\s+\\p{Lu}\\p{L}+)?`,
   'gu',
 );
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
-const VERB = '(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)';
+/** base forms after "to" ("coordinated to arrest 57 fugitives and to rescue 112 victims") */
+const BASE_VERB = '(?:arrest|rescue|seize|hand\\s+over|return|detect|dismantle|investigate|handle|solve|bust|catch|deport|repatriate|extradite|confiscate|prosecute|discover|transfer)';
+const VERB = `(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|to\\s+${BASE_VERB}|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)`;
 /** "more than 60": a number with the words that make it approximate */
 const ABOUT = '(?:(?:more\\s+than|over|about|nearly|almost|around|some|at\\s+least|approximately|up\\s+to)\\s+)?';
 /** "arrested and handed over": verbs joined by "and" or commas, with a particle */
@@ -433,7 +435,7 @@ export class MentionFinder {
       // "received a delegation", "held a meeting": not results
       if (!quantities.length || quantities.every((q) => NOT_A_RESULT.test(q.unit))) continue;
       // "coordinated to handle 12 cases": the result is what was handled
-      const lead = /^(?:coordinated|cooperated|worked\s+together|joined\s+hands)\s+to\s+/.exec(m[0])?.[0].length ?? 0;
+      const lead = /^(?:(?:coordinated|cooperated|worked\s+together|joined\s+hands)\s+)?to\s+/.exec(m[0])?.[0].length ?? 0;
       const start = s.start + m.index! + lead;
       const text = m[0].slice(lead).replace(/[,\s]+$/, '');
       found.push({ start, end: start + text.length, text, action: normalizeAction(action.slice(lead)), quantities });
