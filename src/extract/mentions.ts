@@ -96,7 +96,7 @@ const AGREEMENT = new RegExp(
 const MECHANISM = /(?:the\s+)?mechanism\s+of\s+(?<topic>[a-z][a-z -]+?)\s+(?:called|named|known\s+as)\s+[“"](?<name>[^”"]+)[”"]|(?:the\s+)?[“"](?<name2>[^”"]+)[”"]\s+(?<topic2>[a-z ]*?)mechanism/gu;
 /** base forms after "to" ("coordinated to arrest 57 fugitives and to rescue 112 victims") */
 const BASE_VERB = '(?:arrest|rescue|seize|hand\\s+over|return|detect|dismantle|investigate|handle|solve|bust|catch|deport|repatriate|extradite|confiscate|prosecute|discover|transfer)';
-const VERB = `(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|to\\s+${BASE_VERB}|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on)`;
+const VERB = `(?:(?:coordinated|cooperated|worked\\s+together|joined\\s+hands)\\s+to\\s+[a-z]+|to\\s+${BASE_VERB}|exchanged\\s+information\\s+(?:on|about)|[a-z]+ed|seized|caught|took|brought|broke|made|found|held|stamping\\s+out|[a-z]+ing\\s+out|handed\\s+over|busted|cracked\\s+down\\s+on|${BASE_VERB})`;
 /** "more than 60": a number with the words that make it approximate */
 const ABOUT = '(?:(?:more\\s+than|over|about|nearly|almost|around|some|at\\s+least|approximately|up\\s+to)\\s+)?';
 /** "arrested and handed over": verbs joined by "and" or commas, with a particle */
