@@ -393,6 +393,17 @@ export function extractFacts(doc: ArticleDocument, sentences: Sentence[], articl
           inference: 'reported among the event’s results; the place of signing is not stated outright',
         });
       }
+      // "X, Director of ..., and Y, Director of ..., signed the MoU": the people before the verb signed it
+      if (signing) {
+        const verb = /\b(?:signed|inked)\b/i.exec(r.s.text.slice(0, a.start - r.s.start));
+        const signers = verb ? r.people.filter((p) => p.end <= r.s.start + verb.index) : [];
+        const between = signers.length ? r.s.text.slice(signers.at(-1)!.end - r.s.start, verb!.index) : '';
+        if (signers.length && /^[\s,]*$/.test(between)) {
+          for (const p of signers) {
+            draft.relation('SIGNED', p.id, id, span(signers[0]!.start, a.end), 0.85, { properties: p.agencyId ? { onBehalfOf: p.agencyId } : {} });
+          }
+        }
+      }
       // reviewed at the event
       if (mainEventId && !signing && REVIEW.test(r.s.text)) draft.relation('REVIEWED', mainEventId, id, clause(r.s, a), 0.7);
       const date = mainEvent?.start ?? (mainEventId ? String(draft.entities.get(mainEventId)!.attributes.startDate) : undefined);

@@ -267,6 +267,8 @@ export const CRIME_CATEGORIES: Record<string, CrimeCategorySpec> = {
       'children trafficked',
       'trafficked children',
       'trafficked persons',
+      'women and girls trafficked',
+      'women and children trafficked',
     ],
   },
   'counterfeit-money': {
