@@ -671,6 +671,8 @@ function eventPlaceMention(r: Reading, f: MentionFinder): { place: Place; span: 
     const prefix = /\b(?:in|at)\s+(?:the\s+)?$/.exec(before);
     if (!prefix || r.agencies.some((a) => a.start <= m.start && m.end <= a.end)) continue;
     const tail = /^\s+(?:city|province|town|district)\b/.exec(r.s.text.slice(local(m.end), local(m.end) + 12));
+    // "held simultaneously in Lang Son city and Nanning city": no single place
+    if (/^(?:\s+(?:city|province|town|district))?\s+and\s+\p{Lu}/u.test(r.s.text.slice(local(m.end), local(m.end) + 30))) return null;
     const start = m.start - (before.length - prefix.index);
     const end = m.end + (tail ? tail[0].length : 0);
     return { place: m.value, span: { start, end, text: r.s.text.slice(local(start), local(end)) } };

@@ -85,7 +85,7 @@ const NAMED_EVENT = new RegExp(
   'gu',
 );
 const COMMON_EVENT = new RegExp(
-  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call)(?![\\p{L}])(?<topic>\\s+on\\s+[a-z][a-z -]*?(?=\\s+(?:in|at|from|on|between|with)\\s|[,.;]|$))?`,
+  `(?<![\\p{L}])(?:(?<det>a|an|the|their|this|its)|(?<verb>held|hold|holds|holding|organized|organised|attended|had))\\s+(?:(?<ord>${ORDINAL})\\s+)?(?<mods>(?:(?:regular|annual|bilateral|working|ministerial|joint|border|friendly|official|high-level|cooperation|police|periodic|biannual|quarterly|preliminary|review)\\s+){0,3})(?<head>conference|meeting|talks|talk|visit|forum|dialogue|workshop|summit|reception|working\\s+session|courtesy\\s+call|ceremony)(?![\\p{L}])(?<topic>\\s+on\\s+[a-z][a-z -]*?(?=\\s+(?:in|at|from|on|between|with)\\s|[,.;]|$))?`,
   'giu',
 );
 const AGREEMENT_HEAD = '(?<head>Memorandum\\s+of\\s+Understanding(?:\\s*\\(MoU\\))?|memorand(?:um|a)\\s+of\\s+understanding|MoUs?|MOUs?|cooperation\\s+agreements?|agreements?|cooperation\\s+documents?|cooperation\\s+plans?|cooperation\\s+programmes?|plans?|protocols?|minutes(?:\\s+of\\s+the\\s+(?:talks|meeting|conference|working\\s+session))?)';
@@ -440,12 +440,15 @@ export class MentionFinder {
       const text = m[0].slice(lead).replace(/[,\s]+$/, '');
       found.push({ start, end: start + text.length, text, action: normalizeAction(action.slice(lead)), quantities });
     }
-    return found;
+    // "launched a cooperation hotline": "a" counts as one only among other results with numbers
+    const counted = found.filter((o) => !/^(?:a|an)\s/i.test(o.text.slice(o.action.length).trimStart()));
+    return counted.length ? found : [];
   }
 }
 
 function eventType(head: string): EventType {
   const h = head.toLowerCase();
+  if (/ceremony/.test(h)) return 'OTHER';
   if (/conference|forum|dialogue|workshop|summit/.test(h)) return 'CONFERENCE';
   if (/visit|courtesy/.test(h)) return 'VISIT';
   return 'MEETING';
