@@ -47,7 +47,7 @@ const signs = (text: string) => SIGNING_WORD.test(text.replace(/\bsigned\s+(?:at
 const AGREES_ON = /\bagreed\s+(?:on\s+|upon\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?:mechanism|agreement|plan|memorandum|MoU|programme|program)/i;
 /** the signing took place at the event the article is about */
 const ON_THE_OCCASION = /\b(on this occasion|at the end of|on the sidelines|during the (?:visit|talks|meeting|conference))\b/i;
-const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?)\b/i;
+const FORWARD = /\b(would|will|agreed|agree|focus(?:ing|ed)?|continue to|in the time to come|coming time|directions|pledged|committed|plan(?:ned)?|discussed|measures to|solutions to)\b/i;
 const REVIEW = /\b(review(?:ed)?|maintained|past time|past year|implement(?:ed|ation)?|carried out|results? of|outcomes? of|amend(?:ed)?|revis(?:e|ed)|assess(?:ed)?|evaluat(?:e|ed))\b/i;
 const TWO_SIDES = /\b(both sides|each side|the sides|their|between the two|(?:the|both)\s+(?:two|three|four|five)\s+(?:\w+\s+)?(?:sides|ministries|forces|departments|provinces|countries|units|agencies|bureaus|police|localities|cities|areas))\b/i;
 const LEADING = /\b(led|headed|leading|heading)\b/i;

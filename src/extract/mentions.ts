@@ -119,6 +119,7 @@ export class MentionFinder {
   private readonly personAlone: RegExp;
   private readonly titleNameOf: RegExp;
   private readonly ledByTitle: RegExp;
+  private readonly titleOfThe: RegExp;
   private readonly titleOfField: RegExp;
   private readonly sideRegex: RegExp;
 
@@ -150,6 +151,10 @@ export class MentionFinder {
     this.titleNameOf = new RegExp(`(?<title>${this.titleSource})\\s+${rank}${name}\\s+of\\s+(?:the\\s+)?$`, 'u');
     // <agency> ", headed by its Director, Major General Nguyen Van Hoa"
     this.ledByTitle = new RegExp(`\\b(?:led|headed|chaired)\\s+by\\s+(?:its|their)\\s+(?<title>${this.titleSource})\\s*,?\\s+${rank}${name}`, 'gu');
+    this.titleOfThe = new RegExp(
+      `(?<![\\p{L}])${rank}${name}\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+the\\s+(?<head>Headquarters|Department|Bureau|Commissariat|Ministry)(?![\\p{L}])`,
+      'gu',
+    );
     // ", Deputy Minister of Public Security": a post in a ministry named by its field
     this.titleOfField = new RegExp(
       `^\\s*,\\s*(?<title>${this.titleSource})\\s+of\\s+(?:the\\s+)?(?<field>\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?)(?:\\s+of\\s+(?<country>${alternation(gz.countries.flatMap((c) => [c.name, ...c.aliases]))}))?`,
@@ -269,6 +274,16 @@ export class MentionFinder {
         const start = s.start + title.index;
         const nameStart = agency.end + name[0].lastIndexOf(name.groups!.name!);
         found.push(this.person(name.groups!.name!, nameStart, start, agency.end + name[0].length, s, name.groups!.rank, title.groups!.title, agency, 0.85));
+      }
+    }
+    // "Police Colonel Khamla Sisouk, Director of the Headquarters": the agency just named
+    for (const m of s.text.matchAll(this.titleOfThe)) {
+      const start = s.start + m.index!;
+      const head = m.groups!.head!;
+      const agency = agencies.filter((a) => a.end <= start && new RegExp(`\\b${head}\\b`, 'i').test(a.name)).at(-1);
+      const nameStart = start + m[0].indexOf(m.groups!.name!, m.groups!.rank?.length ?? 0);
+      if (agency && !found.some((p) => p.nameSpan.start === nameStart)) {
+        found.push(this.person(m.groups!.name!, nameStart, start, start + m[0].length, s, m.groups!.rank, m.groups!.title, agency, 0.75));
       }
     }
     for (const m of s.text.matchAll(this.ledByTitle)) {
