@@ -1,7 +1,17 @@
 // Named errors with a machine-readable code, shared by every layer.
 
 /** Codes a client can rely on; GraphQL errors carry them in `extensions.code`. */
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'FORBIDDEN' | 'BUDGET_EXCEEDED' | 'INVALID_GRAPH_DATA';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'ALREADY_EXISTS'
+  | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BUDGET_EXCEEDED'
+  | 'INVALID_GRAPH_DATA'
+  | 'DATA_LOCKED';
 
 /** Base class of every expected error: its message is safe to show to a client. */
 export class CoopgraphError extends Error {
@@ -42,6 +52,38 @@ export class ForbiddenError extends CoopgraphError {
   constructor(message: string) {
     super('FORBIDDEN', message);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** A write that would create what exists already (an id, a relation). */
+export class AlreadyExistsError extends CoopgraphError {
+  constructor(message: string) {
+    super('ALREADY_EXISTS', message);
+    this.name = 'AlreadyExistsError';
+  }
+}
+
+/** A write the graph's present state does not allow (relations still point at it, changed since the merge, ...). */
+export class PreconditionFailedError extends CoopgraphError {
+  constructor(message: string) {
+    super('PRECONDITION_FAILED', message);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+/** An input past the size the operation accepts. */
+export class PayloadTooLargeError extends CoopgraphError {
+  constructor(message: string) {
+    super('PAYLOAD_TOO_LARGE', message);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** Another process holds the data folder for writing. */
+export class DataLockedError extends CoopgraphError {
+  constructor(message: string) {
+    super('DATA_LOCKED', message);
+    this.name = 'DataLockedError';
   }
 }
 

@@ -7,7 +7,8 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { useAuth } from './api/auth.js';
 import type { Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
@@ -16,7 +17,10 @@ import { createSchema } from './api/schema.js';
 import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
 import { useRequestLog, type Log } from './http/request-log.js';
 import { Budget } from './store/budget.js';
-import type { KnowledgeGraph } from './store/knowledge-graph.js';
+import type { TokenEntry } from './http/tokens.js';
+import { KnowledgeGraph } from './store/knowledge-graph.js';
+import type { LogRecord } from './write/change-log.js';
+import type { OpenedData } from './write/open-data.js';
 
 export interface ServerOptions {
   /** where warnings and unexpected errors are written in full (default: stderr) */
@@ -35,6 +39,10 @@ export interface ServerOptions {
   metrics?: boolean;
   /** answer introspection queries (default: true; the playground needs it) */
   introspection?: boolean;
+  /** the bearer tokens that may write (default: none, so every mutation is refused) */
+  tokens?: readonly TokenEntry[];
+  /** reads need a token too (default: reads are open) */
+  readsNeedToken?: boolean;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -64,7 +72,14 @@ const FORM_BODY = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|
 
 export type CoopgraphServer = YogaServerInstance<Record<string, never>, Context>;
 
-export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): CoopgraphServer {
+/**
+ * Serves a graph: a bare KnowledgeGraph read-only, or an opened data folder,
+ * whose writer (when opened for writing) takes the mutations.
+ */
+export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>, options: ServerOptions = {}): CoopgraphServer {
+  const { kg, history, writer } = data instanceof KnowledgeGraph ? { kg: data, history: [], writer: null } : data;
+  const pubsub = createPubSub<{ graphChanged: [LogRecord] }>();
+  writer?.onCommit((record) => pubsub.publish('graphChanged', record));
   const tabs = savedOperations();
   const log = options.log ?? logToStderr;
   // errors a client caused are answered, not logged; the rest is logged in full
@@ -76,7 +91,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
   };
   return createYoga<Record<string, never>, Context>({
     schema: createSchema(),
-    context: () => ({ kg, budget: new Budget() }),
+    context: () => ({ kg, budget: new Budget(), writer, history, pubsub }),
     graphqlEndpoint: yogaEndpoint,
     graphiql: {
       title: 'coopgraph',
@@ -99,6 +114,7 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
       ...(options.metrics ? [prometheus()] : []),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
+      useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
@@ -120,7 +136,9 @@ export function createServer(kg: KnowledgeGraph, options: ServerOptions = {}): C
             endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
             return;
           }
-          endResponse(fetchAPI.Response.json({ status: 'ok', entities: kg.entityCount, relations: kg.relationCount }));
+          endResponse(
+            fetchAPI.Response.json({ status: 'ok', entities: kg.entityCount, relations: kg.relationCount, revision: history.at(-1)?.revision ?? 0, writable: writer !== null }),
+          );
         },
       },
     ],

@@ -1,7 +1,7 @@
-// Custom scalars: PartialDate is checked here; JSONObject comes from graphql-scalars.
+// Custom scalars: PartialDate is checked here; JSONObject and DateTime come from graphql-scalars.
 
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { JSONObjectResolver } from 'graphql-scalars';
+import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import { isPartialDate } from '../ontology/index.js';
 
 function parsePartialDate(value: unknown): string {
@@ -22,3 +22,6 @@ export const PartialDate = new GraphQLScalarType({
 });
 
 export const JSONObject = JSONObjectResolver;
+
+/** The time of a change, as an ISO 8601 string with milliseconds. */
+export const DateTime = DateTimeISOResolver;

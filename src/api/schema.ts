@@ -5,7 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { KIND_NAMES, kindToEnum } from '../ontology/index.js';
 import { resolvers } from './resolvers/index.js';
-import { JSONObject, PartialDate } from './scalars.js';
+import { DateTime, JSONObject, PartialDate } from './scalars.js';
 
 export const typeDefs = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
 
@@ -15,7 +15,7 @@ const EntityKind = Object.fromEntries(KIND_NAMES.map((kind) => [kindToEnum(kind)
 export function createSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs,
-    resolvers: { ...resolvers, EntityKind, JSONObject, PartialDate },
+    resolvers: { ...resolvers, DateTime, EntityKind, JSONObject, PartialDate },
     inheritResolversFromInterfaces: true,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

@@ -1,12 +1,16 @@
-// What several commands need: the graph, and the operation limits from the environment.
+// What several commands need: the graph (facts and change log), and the
+// operation limits from the environment.
 
 import { limitsFromEnv, type OperationLimits } from '../api/limits.js';
-import { loadGraph } from '../load/load-graph.js';
-import { KnowledgeGraph } from '../store/knowledge-graph.js';
-import { graphDir, UsageError, type ParsedArgs } from './usage.js';
+import type { KnowledgeGraph } from '../store/knowledge-graph.js';
+import { readData } from '../write/open-data.js';
+import { graphDir, UsageError, type Io, type ParsedArgs } from './usage.js';
 
-export function loadStore(args: ParsedArgs): KnowledgeGraph {
-  return KnowledgeGraph.fromData(loadGraph(graphDir(args)));
+/** The graph of the folder the arguments name; what was dropped on the way is said on stderr. */
+export function loadStore(args: ParsedArgs, io: Io): KnowledgeGraph {
+  const { kg, warnings } = readData(graphDir(args));
+  for (const warning of warnings) io.stderr(`coopgraph: warning: ${warning}\n`);
+  return kg;
 }
 
 /** The operation limits, with those set in the environment; a bad value is a usage error. */

@@ -7,10 +7,11 @@ import { ingest } from './commands/ingest.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
 import { stats } from './commands/stats.js';
+import { token } from './commands/token.js';
 import { validate } from './commands/validate.js';
 import { parse, UsageError, type Command, type Io } from './usage.js';
 
-const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats, ingest, eval: evalCommand };
+const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats, ingest, eval: evalCommand, token };
 
 const HELP = `coopgraph: a knowledge graph of law-enforcement cooperation, served over GraphQL
 
@@ -21,7 +22,8 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Every command takes --graph DIR (default: the project's graph/) and --help.
+Every command takes --graph DIR or --data DIR (the same; default: the project's
+graph/) and --help.
 `;
 
 /** Runs the CLI; returns the exit code instead of exiting, for tests. */

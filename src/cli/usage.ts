@@ -30,14 +30,18 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-export const GRAPH_OPTION = { graph: { type: 'string' } } as const;
+/** `--graph DIR`, or `--data DIR` (the same: the folder the graph is read from and written to) */
+export const GRAPH_OPTION = { graph: { type: 'string' }, data: { type: 'string' } } as const;
 
 /** The project's own graph/ folder, used when --graph is not given. */
 export const DEFAULT_GRAPH_DIR = fileURLToPath(new URL('../../graph/', import.meta.url));
 
 export function graphDir(args: ParsedArgs): string {
-  const dir = typeof args.values.graph === 'string' ? args.values.graph : DEFAULT_GRAPH_DIR;
-  if (!existsSync(dir)) throw new UsageError(`--graph: ${dir} does not exist`);
+  const { graph, data } = args.values;
+  if (typeof graph === 'string' && typeof data === 'string') throw new UsageError('give --graph or --data (they name the same folder), not both');
+  const given = typeof data === 'string' ? data : graph;
+  const dir = typeof given === 'string' ? given : DEFAULT_GRAPH_DIR;
+  if (!existsSync(dir)) throw new UsageError(`--${typeof data === 'string' ? 'data' : 'graph'}: ${dir} does not exist`);
   return dir;
 }
 

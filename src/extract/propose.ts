@@ -2,7 +2,7 @@
 // mentions → facts → resolution against what the graph holds → a proposal in
 // the export format, every fact with verbatim evidence and a confidence.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, PayloadTooLargeError } from '../errors.js';
 import { isPartialDate, normalizeName, slugify, type EntityRecord, type Evidence, type Kind, type RelationRecord } from '../ontology/index.js';
 import { parseArticle, type Span } from './document.js';
 import { extractFacts } from './extract-article.js';
@@ -72,7 +72,7 @@ const ALIAS_RESOLVED: readonly Kind[] = ['Country', 'Area', 'PoliceAgency', 'Per
 export function checkArticleText(text: string): void {
   if (text.length === 0 || text.trim().length === 0) throw new InvalidArgumentError('ingest: the article is empty');
   if (text.length > MAX_ARTICLE_LENGTH) {
-    throw new InvalidArgumentError(`ingest: the article is ${text.length} characters long; at most ${MAX_ARTICLE_LENGTH} are accepted`);
+    throw new PayloadTooLargeError(`ingest: the article is ${text.length} characters long; at most ${MAX_ARTICLE_LENGTH} are accepted`);
   }
   // eslint-disable-next-line no-control-regex
   if (/\u0000|\uFFFD/.test(text) || (text.match(/[\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0) > 5) {

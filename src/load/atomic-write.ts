@@ -20,10 +20,15 @@ export function writeFileAtomic(path: string, chunks: Iterable<string>): void {
     throw error;
   }
   // rename alone is atomic but not durable: the folder's entry must reach the disk too
-  const dir = openSync(dirname(path), 'r');
+  syncDirectory(dirname(path));
+}
+
+/** Makes a folder's entries (a new or renamed file's name) durable. */
+export function syncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
   try {
-    fsyncSync(dir);
+    fsyncSync(fd);
   } finally {
-    closeSync(dir);
+    closeSync(fd);
   }
 }

@@ -68,8 +68,10 @@ function factsFileText(facts: ArticleFacts, source: string): string {
 /**
  * Writes the article into the graph folder. The text goes first: a crash
  * between the two leaves an unused text, never facts without their text.
+ * `check` then reads the whole folder (default: the facts files alone); if it
+ * throws, both files are taken back out.
  */
-export function writeArticle(dir: string, facts: ArticleFacts): WrittenFiles {
+export function writeArticle(dir: string, facts: ArticleFacts, check: (dir: string) => unknown = loadGraph): WrittenFiles {
   let stem = facts.article.id.replace(/^article:/, '');
   for (let n = 2; existsSync(join(dir, 'facts', `${stem}.yaml`)) || existsSync(join(dir, 'sources', `${stem}.txt`)); n++) {
     stem = `${facts.article.id.replace(/^article:/, '')}-${n}`;
@@ -79,7 +81,7 @@ export function writeArticle(dir: string, facts: ArticleFacts): WrittenFiles {
   writeFileAtomic(source, [facts.text]);
   try {
     writeFileAtomic(factsPath, [factsFileText(facts, `sources/${stem}.txt`)]);
-    loadGraph(dir);
+    check(dir);
   } catch (error) {
     rmSync(factsPath, { force: true });
     rmSync(source, { force: true });

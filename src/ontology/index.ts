@@ -3,4 +3,5 @@
 export * from './ontology.js';
 export * from './names.js';
 export * from './dates.js';
+export * from './facts.js';
 export type * from './records.js';

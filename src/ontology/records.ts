@@ -24,6 +24,15 @@ export interface Fact {
   /** how sure the extraction rule that proposed it was, 0..1; absent for curated facts */
   confidence?: number;
   evidence: Evidence[];
+  /** who entered the fact by hand through the API, and when; such a fact may go without evidence */
+  assertedBy?: Assertion;
+}
+
+/** A curator's or an app's name for a fact it entered, and the time it did. */
+export interface Assertion {
+  by: string;
+  /** ISO 8601 date and time */
+  at: string;
 }
 
 export interface EntityRecord extends Fact {

@@ -32,6 +32,8 @@ export class KnowledgeGraph {
   private readonly typeIndex = new Map<RelationType, RelationRecord[]>();
   private readonly conflictIndex = new Map<string, ConflictRecord[]>();
   private readonly allConflicts: ConflictRecord[] = [];
+  /** ids of merged entities → the id of the entity each was merged into */
+  private readonly redirects = new Map<string, string>();
 
   /** Builds the graph from validated records (see load/). */
   static fromData(data: GraphData): KnowledgeGraph {
@@ -43,7 +45,38 @@ export class KnowledgeGraph {
     return kg;
   }
 
-  private reindex(): void {
+  /**
+   * Sets or removes (null) one entity, relation, conflict or redirect. The
+   * write side calls these for each record a change touches, then `reindex`.
+   * Removing an entity removes its relations with it.
+   */
+  setEntity(id: string, entity: EntityRecord | null): void {
+    if (!entity) this.graph.dropNode(id);
+    else if (this.graph.hasNode(id)) this.graph.replaceNodeAttributes(id, entity);
+    else this.graph.addNode(id, entity);
+  }
+
+  setRelation(id: string, relation: RelationRecord | null): void {
+    if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
+    if (relation) this.graph.addDirectedEdgeWithKey(id, relation.from, relation.to, relation);
+  }
+
+  setConflict(id: string, conflict: ConflictRecord | null): void {
+    const at = this.allConflicts.findIndex((c) => c.id === id);
+    if (at >= 0) this.allConflicts.splice(at, 1);
+    if (conflict) {
+      this.allConflicts.push(conflict);
+      this.allConflicts.sort(byId);
+    }
+  }
+
+  setRedirect(id: string, to: string | null): void {
+    if (to) this.redirects.set(id, to);
+    else this.redirects.delete(id);
+  }
+
+  /** Rebuilds the indices after a change; bumps `revision`. */
+  reindex(): void {
     this.sortedEntities.length = 0;
     this.kindIndex.clear();
     this.nameIndex.clear();
@@ -92,8 +125,32 @@ export class KnowledgeGraph {
     return this.graph.hasNode(id);
   }
 
+  /** The entity with this id, or the one it was merged into. */
   findEntity(id: string): EntityRecord | null {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+    const current = this.resolveId(id);
+    return this.graph.hasNode(current) ? this.graph.getNodeAttributes(current) : null;
+  }
+
+  /** The id an entity has now: a merged id leads to the entity it was merged into. */
+  resolveId(id: string): string {
+    let current = id;
+    // a chain of merges is short; the bound only guards against a cycle in hand-edited data
+    for (let hops = 0; hops < 100 && !this.graph.hasNode(current); hops++) {
+      const next = this.redirects.get(current);
+      if (next === undefined) break;
+      current = next;
+    }
+    return current;
+  }
+
+  /** The entity this id was merged into, if it was. */
+  redirectOf(id: string): string | null {
+    return this.redirects.get(id) ?? null;
+  }
+
+  /** Every redirect, merged id → kept id. */
+  allRedirects(): ReadonlyMap<string, string> {
+    return this.redirects;
   }
 
   /** The entity, or a NotFoundError naming the operation and the closest id. */

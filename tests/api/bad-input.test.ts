@@ -38,8 +38,8 @@ const cases: [string, string, string, RegExp][] = [
   ['a wrong argument type', `{ neighborhood(id: "${DUNG}", depth: "two") { truncated } }`, 'GRAPHQL_VALIDATION_FAILED', /Int cannot represent/],
   ['a missing required argument', `{ node { id } }`, 'GRAPHQL_VALIDATION_FAILED', /argument "id" of type "ID!" is required/],
   ['a syntax error', `{ node(id: ) { id }`, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
-  ['a subscription (none is served yet)', `subscription { graphChanged }`, 'BAD_REQUEST', /not configured to execute subscription/],
-  ['an unknown mutation', `mutation { createEntity }`, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "createEntity" on type "Mutation"/],
+  ['an unknown subscription', `subscription { graphChange { revision } }`, 'GRAPHQL_VALIDATION_FAILED', /Did you mean "graphChanged"/],
+  ['an unknown mutation', `mutation { createEntities { entity { id } } }`, 'GRAPHQL_VALIDATION_FAILED', /Did you mean "createEntity"/],
   ['an unknown field', `{ nod(id: "x") { id } }`, 'GRAPHQL_VALIDATION_FAILED', /Did you mean "node"/],
 ];
 

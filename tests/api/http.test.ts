@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server.js';
 import { seedGraph } from '../seed-graph.js';
-import { server } from './request.js';
+import { server, TOKENS } from './request.js';
 
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   server.fetch('http://coopgraph.test/graphql', { method: 'POST', headers: { accept: 'application/graphql-response+json', ...headers }, body });
@@ -13,7 +13,7 @@ describe('HTTP', () => {
   it('GET /health answers 200 with the entity and relation counts', async () => {
     const response = await server.fetch('http://coopgraph.test/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', entities: seedGraph().entityCount, relations: seedGraph().relationCount });
+    expect(await response.json()).toEqual({ status: 'ok', entities: seedGraph().entityCount, relations: seedGraph().relationCount, revision: 0, writable: false });
   });
 
   it('serves GraphiQL to a browser, opening on "who signed which MoU", with no CDN', async () => {
@@ -82,7 +82,10 @@ describe('HTTP', () => {
 
   it('accepts an article of 500,000 characters in a body under the limit', async () => {
     const text = `MPS - ${'The police of Lang Son met. '.repeat(17_000)}`.slice(0, 500_000);
-    const response = await post(JSON.stringify({ query: 'mutation ($t: String!) { ingestArticle(input: { text: $t, publishedOn: "2020" }) { articleId } }', variables: { t: text } }));
+    const response = await post(JSON.stringify({ query: 'mutation ($t: String!) { ingestArticle(input: { text: $t, publishedOn: "2020" }) { articleId } }', variables: { t: text } }), {
+      'content-type': 'application/json',
+      authorization: `Bearer ${TOKENS.editor}`,
+    });
     expect(response.status).toBe(200);
   });
 

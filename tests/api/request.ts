@@ -1,20 +1,30 @@
 // Running operations against the real server in process (server.fetch, no port).
 
+import { parseTokens, tokenLine } from '../../src/http/tokens.js';
 import { createServer } from '../../src/server.js';
 import { seedGraph } from '../seed-graph.js';
 
+/** Tokens of each role, for tests that write or ask with a dry run. */
+export const TOKENS = { editor: 'cg_test-editor-token', admin: 'cg_test-admin-token' } as const;
+export const testTokens = parseTokens(
+  [tokenLine('ed', 'editor', TOKENS.editor), tokenLine('ad', 'admin', TOKENS.admin)].join('\n'),
+  'test tokens',
+);
+
 export const logged: unknown[][] = [];
-export const server = createServer(seedGraph(), { log: (_level, args) => logged.push(args) });
+/** The seed graph, read-only (no writer), with the test tokens. */
+export const server = createServer(seedGraph(), { log: (_level, args) => logged.push(args), tokens: testTokens });
 
 export interface Result<T = any> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string }; path?: string[] }[];
 }
 
-export async function run<T = any>(query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
+/** Runs an operation, with the bearer token given (default: none). */
+export async function run<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<Result<T>> {
   const response = await server.fetch('http://coopgraph.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as Result<T>;

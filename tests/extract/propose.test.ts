@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../../src/errors.js';
+import { InvalidArgumentError, PayloadTooLargeError } from '../../src/errors.js';
 import { knownEntities } from '../../src/extract/known-entities.js';
 import { articleId, proposeFacts } from '../../src/extract/propose.js';
 import { seedGraph } from '../seed-graph.js';
@@ -11,7 +11,7 @@ import { seedGraph } from '../seed-graph.js';
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
 const seed = readFileSync(new URL('../../graph/sources/001_5bf859b125cfd1d9.txt', import.meta.url), 'utf8');
 const rejects = (text: string, message: RegExp) => {
-  expect(() => proposeFacts({ text })).toThrow(InvalidArgumentError);
+  expect(() => proposeFacts({ text })).toThrow(text.length > 500_000 ? PayloadTooLargeError : InvalidArgumentError);
   expect(() => proposeFacts({ text })).toThrow(message);
 };
 

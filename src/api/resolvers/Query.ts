@@ -13,16 +13,15 @@ import { searchEntities } from '../../store/queries/search.js';
 import { findPaths } from '../../store/queries/simple-paths.js';
 import { findShortestPath } from '../../store/queries/shortest-path.js';
 import { graphStats } from '../../store/queries/stats.js';
+import { changesSince } from '../../write/change-feed.js';
 import { atLeast } from '../confidence.js';
 import { toConnection, type PageArgs } from '../connection.js';
 import type { Context } from '../context.js';
+import { clean } from './shared.js';
 
 type Maybe<T> = T | null | undefined;
 /** GraphQL passes explicit nulls; the store takes undefined for "not given". */
 const given = <T>(value: Maybe<T>): T | undefined => value ?? undefined;
-/** Input objects arrive with null fields; drop them. */
-const clean = <T extends object>(filter: Maybe<T>): T =>
-  Object.fromEntries(Object.entries(filter ?? {}).filter(([, v]) => v != null)) as T;
 
 interface TraversalArgs {
   direction?: Maybe<Direction>;
@@ -96,5 +95,6 @@ export const Query = {
     if (args.about != null && !kg.hasEntity(args.about) && !kg.findRelation(args.about)) kg.getEntity(args.about, 'conflicts');
     return kg.conflicts(given(args.about));
   },
+  changes: (_: unknown, args: { since: number; first?: Maybe<number> }, { history }: Context) => changesSince(history, args.since, given(args.first)),
   stats: (_: unknown, __: unknown, { kg }: Context) => graphStats(kg),
 };

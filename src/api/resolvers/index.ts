@@ -3,6 +3,7 @@
 import { Agreement } from './Agreement.js';
 import { Area } from './Area.js';
 import { Article } from './Article.js';
+import { Change } from './Change.js';
 import { Conflict } from './Conflict.js';
 import { Country } from './Country.js';
 import { CrimeCategory } from './CrimeCategory.js';
@@ -20,8 +21,9 @@ import { ProposedEvidence } from './ProposedEvidence.js';
 import { Query } from './Query.js';
 import { Relation } from './Relation.js';
 import { Signature } from './Signature.js';
+import { Subscription } from './Subscription.js';
 
 export const resolvers = {
-  Agreement, Area, Article, Conflict, Country, CrimeCategory, Delegation, Entity, Event, Evidence,
-  Mutation, Outcome, Participation, Person, PoliceAgency, Position, ProposedEvidence, Query, Relation, Signature,
+  Agreement, Area, Article, Change, Conflict, Country, CrimeCategory, Delegation, Entity, Event, Evidence,
+  Mutation, Outcome, Participation, Person, PoliceAgency, Position, ProposedEvidence, Query, Relation, Signature, Subscription,
 };

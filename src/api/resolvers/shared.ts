@@ -4,6 +4,10 @@ import type { EntityRecord, Kind, RelationRecord, RelationType } from '../../ont
 import { KINDS } from '../../ontology/index.js';
 import type { Context } from '../context.js';
 
+/** Input objects arrive with null fields; drop them. */
+export const clean = <T extends object>(input: T | null | undefined): T =>
+  Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => v != null)) as T;
+
 type Resolver<P> = (parent: P, args: unknown, context: Context) => unknown;
 
 /** The entities at the other end of `type` relations. */

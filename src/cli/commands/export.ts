@@ -17,7 +17,7 @@ unless --out is given (the file is replaced atomically).`,
     if (!EXPORT_FORMATS.includes(format)) {
       throw new UsageError(`--format: "${String(format)}" is not supported; use one of ${EXPORT_FORMATS.join(', ')}`);
     }
-    const kg = loadStore(args);
+    const kg = loadStore(args, io);
     const out = args.values.out;
     if (typeof out !== 'string') {
       for (const chunk of exportGraph(kg, format)) io.stdout(chunk);

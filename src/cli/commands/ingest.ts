@@ -8,8 +8,10 @@ import { knownEntities } from '../../extract/known-entities.js';
 import { MAX_ARTICLE_LENGTH, proposeFacts, type Proposal } from '../../extract/propose.js';
 import { writeArticle } from '../../load/write-facts.js';
 import type { KnowledgeGraph } from '../../store/knowledge-graph.js';
+import { lockDataDir } from '../../write/lock.js';
+import { readData } from '../../write/open-data.js';
 import { loadStore } from '../load.js';
-import { graphDir, UsageError, type Command, type ParsedArgs } from '../usage.js';
+import { graphDir, UsageError, type Command, type Io, type ParsedArgs } from '../usage.js';
 
 export const ingest: Command = {
   summary: 'read articles and add their facts to the graph',
@@ -19,7 +21,9 @@ export const ingest: Command = {
 Reads each article (the MPS portal layout, or plain text with --published-on),
 proposes its entities and relations with evidence, resolves them against the
 graph, and writes sources/NAME.txt and facts/NAME.yaml (atomically; an article
-the graph already holds changes nothing).
+the graph already holds changes nothing). It locks the folder as a writing
+server does, and takes the files back out if the graph, change log
+included, no longer loads with them.
   --dry-run           print what would be added, write nothing
   --json              print the proposal in the export format
   --min-confidence N  leave out facts below N (0..1)`,
@@ -37,44 +41,54 @@ the graph already holds changes nothing).
     if (single.length && args.positionals.length > 1) throw new UsageError(`--${single[0]} goes with a single FILE`);
     const minConfidence = confidenceOption(args);
     const dir = graphDir(args);
-    let kg = loadStore(args);
-    const proposals: Proposal[] = [];
-    let failed = 0;
-    for (const file of args.positionals) {
-      try {
-        const proposal = proposeFacts(
-          {
-            text: readArticleFile(file),
-            ...(typeof args.values.title === 'string' ? { title: args.values.title } : {}),
-            ...(typeof args.values['published-on'] === 'string' ? { publishedOn: args.values['published-on'] } : {}),
-            ...(typeof args.values.url === 'string' ? { url: args.values.url } : {}),
-          },
-          { known: knownEntities(kg), minConfidence },
-        );
-        proposals.push(proposal);
-        if (args.values.json) continue;
-        io.stdout(`${summary(file, proposal, kg)}\n`);
-        if (args.values['dry-run'] || proposal.alreadyIngested) continue;
-        const written = writeArticle(dir, {
-          article: proposal.article,
-          text: proposal.text,
-          entities: proposal.entities.filter((e) => e.kind !== 'Article').map(({ resolution: _r, ...e }) => e),
-          relations: proposal.relations,
-          conflicts: proposal.conflicts,
-        });
-        io.stdout(`  wrote ${written.facts}\n`);
-        kg = loadStore(args);
-      } catch (error) {
-        if (!(error instanceof CoopgraphError)) throw error;
-        failed++;
-        const detail = error instanceof InvalidGraphDataError ? error.problems.map(formatProblem).join('\n  ') : error.message;
-        io.stderr(`coopgraph ingest: ${file}: ${detail}\n`);
-      }
+    // one writer at a time: a serving process that writes holds this lock too
+    const release = args.values['dry-run'] ? null : await lockDataDir(dir, () => {});
+    try {
+      return await ingestFiles(args, io, dir, minConfidence);
+    } finally {
+      await release?.();
     }
-    if (args.values.json) io.stdout(`${JSON.stringify(proposals.length === 1 ? proposals[0] : proposals, null, 2)}\n`);
-    return failed ? 1 : 0;
   },
 };
+
+async function ingestFiles(args: ParsedArgs, io: Io, dir: string, minConfidence: number): Promise<number> {
+  let kg = loadStore(args, io);
+  const proposals: Proposal[] = [];
+  let failed = 0;
+  for (const file of args.positionals) {
+    try {
+      const proposal = proposeFacts(
+        {
+          text: readArticleFile(file),
+          ...(typeof args.values.title === 'string' ? { title: args.values.title } : {}),
+          ...(typeof args.values['published-on'] === 'string' ? { publishedOn: args.values['published-on'] } : {}),
+          ...(typeof args.values.url === 'string' ? { url: args.values.url } : {}),
+        },
+        { known: knownEntities(kg), minConfidence },
+      );
+      proposals.push(proposal);
+      if (args.values.json) continue;
+      io.stdout(`${summary(file, proposal, kg)}\n`);
+      if (args.values['dry-run'] || proposal.alreadyIngested) continue;
+      const written = writeArticle(dir, {
+        article: proposal.article,
+        text: proposal.text,
+        entities: proposal.entities.filter((e) => e.kind !== 'Article').map(({ resolution: _r, ...e }) => e),
+        relations: proposal.relations,
+        conflicts: proposal.conflicts,
+      }, (folder) => readData(folder));
+      io.stdout(`  wrote ${written.facts}\n`);
+      kg = loadStore(args, io);
+    } catch (error) {
+      if (!(error instanceof CoopgraphError)) throw error;
+      failed++;
+      const detail = error instanceof InvalidGraphDataError ? error.problems.map(formatProblem).join('\n  ') : error.message;
+      io.stderr(`coopgraph ingest: ${file}: ${detail}\n`);
+    }
+  }
+  if (args.values.json) io.stdout(`${JSON.stringify(proposals.length === 1 ? proposals[0] : proposals, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
 
 function confidenceOption(args: ParsedArgs): number {
   const raw = args.values['min-confidence'];

@@ -34,7 +34,7 @@ Prints the JSON result ({ data, errors }); exits 1 when there are errors.`,
         throw new UsageError('--variables: expected a JSON object such as {"name": "Vu Tien Dung"}');
       }
     }
-    const yoga = createServer(loadStore(args), {
+    const yoga = createServer(loadStore(args, io), {
       limits: envLimits(), log: (level, details) => io.stderr(`coopgraph query: ${level}: ${details.map(String).join(' ')}\n`) });
     const response = await yoga.fetch('http://coopgraph.local/graphql', {
       method: 'POST',

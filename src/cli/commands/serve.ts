@@ -1,26 +1,36 @@
-// coopgraph serve: GraphQL at /graphql, GraphiQL, GET /health.
+// coopgraph serve: GraphQL at /graphql, GraphiQL, GET /health; with tokens
+// configured, the data folder is locked and mutations write to it.
 
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
+import { CoopgraphError } from '../../errors.js';
 import { jsonLog } from '../../http/request-log.js';
+import { parseTokens, type TokenEntry } from '../../http/tokens.js';
 import { createServer } from '../../server.js';
-import { envLimits, loadStore } from '../load.js';
-import { intOption, UsageError, type Command } from '../usage.js';
+import { openData } from '../../write/open-data.js';
+import { envLimits } from '../load.js';
+import { graphDir, intOption, UsageError, type Command } from '../usage.js';
 
 export const serve: Command = {
   summary: 'serve the graph over GraphQL',
-  usage: `coopgraph serve [--port N] [--host H] [--graph DIR]
+  usage: `coopgraph serve [--port N] [--host H] [--data DIR] [--read-only]
 
-Serves GraphQL at /graphql (GraphiQL in a browser), GET /health, /ready and
-/metrics (Prometheus);
-logs one JSON line a request on stderr.
-  --port N   port to listen on (default: $PORT or 4000)
-  --host H   address to bind (default: 0.0.0.0)
-Environment: COOPGRAPH_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST (operation
+Serves GraphQL at /graphql (GraphiQL in a browser), the change feed over
+Server-Sent Events, GET /health, /ready and /metrics (Prometheus); logs one
+JSON line a request on stderr. With tokens configured, the data folder is
+locked (one writer) and mutations write to its change log.
+  --port N      port to listen on (default: $PORT or 4000)
+  --host H      address to bind (default: 0.0.0.0)
+  --data DIR    the graph folder read and written (default: the project's graph/)
+  --read-only   serve without writing, even with tokens configured
+Environment: COOPGRAPH_TOKENS (comma-separated name:role:sha256 entries, see
+coopgraph token) or COOPGRAPH_TOKENS_FILE (one entry a line);
+COOPGRAPH_READS=token (reads need a token too; default open), COOPGRAPH_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST (operation
 limits), COOPGRAPH_CORS_ORIGINS (comma-separated; default any origin, never with
 credentials), COOPGRAPH_RATE_LIMIT (requests a client may send a minute; default
 none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
 (hides field suggestions).`,
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'read-only': { type: 'boolean' } },
   async run(args, io) {
     const envPort = process.env.PORT;
     if (args.values.port === undefined && envPort !== undefined && !/^\d+$/.test(envPort)) {
@@ -28,8 +38,17 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     }
     const port = intOption(args, 'port', 0, 65535) ?? Number(envPort ?? 4000);
     const host = typeof args.values.host === 'string' ? args.values.host : '0.0.0.0';
-    const kg = loadStore(args);
-    const yoga = createServer(kg, {
+    const tokens = tokensFromEnv();
+    const readsNeedToken = readsFromEnv();
+    const data = await openData(graphDir(args), {
+      write: tokens.length > 0 && !args.values['read-only'],
+      onLockLost: (error) => io.stderr(`coopgraph: the data folder's lock was lost (${error.message}); writes are refused from now on\n`),
+    });
+    for (const warning of data.warnings) io.stderr(`coopgraph: warning: ${warning}\n`);
+    const { kg, writer } = data;
+    const yoga = createServer(data, {
+      tokens,
+      readsNeedToken,
       limits: envLimits(),
       production: process.env.NODE_ENV === 'production',
       requestLog: jsonLog,
@@ -47,11 +66,14 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     const address = server.address();
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     const actualPort = typeof address === 'object' && address ? address.port : port;
-    io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
+    const mode = writer ? `writing to ${graphDir(args)} (revision ${writer.revision})` : 'read-only';
+    io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations, ${mode}; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
     return new Promise<number>((resolve) => {
       // graceful: stop accepting, let requests in flight finish, drop idle keep-alive connections
       const stop = () => {
-        server.close(() => resolve(0));
+        server.close(() => {
+          void (writer?.close() ?? Promise.resolve()).then(() => resolve(0));
+        });
         server.closeIdleConnections();
       };
       process.once('SIGTERM', stop);
@@ -65,4 +87,26 @@ function rateLimitFromEnv(): { rateLimit?: { requests: number; windowMs: number 
   if (raw === undefined) return {};
   if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`COOPGRAPH_RATE_LIMIT: "${raw}" is not a positive whole number of requests a minute`);
   return { rateLimit: { requests: Number(raw), windowMs: 60_000 } };
+}
+
+/** Token entries from COOPGRAPH_TOKENS or the file COOPGRAPH_TOKENS_FILE names (none: no writes). */
+function tokensFromEnv(): TokenEntry[] {
+  const inline = process.env.COOPGRAPH_TOKENS;
+  const file = process.env.COOPGRAPH_TOKENS_FILE;
+  if (inline && file) throw new UsageError('set COOPGRAPH_TOKENS or COOPGRAPH_TOKENS_FILE, not both');
+  try {
+    if (inline) return parseTokens(inline, 'COOPGRAPH_TOKENS');
+    if (file) return parseTokens(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if (error instanceof CoopgraphError || (error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError((error as Error).message);
+    throw error;
+  }
+  return [];
+}
+
+function readsFromEnv(): boolean {
+  const raw = process.env.COOPGRAPH_READS;
+  if (raw === undefined || raw === 'open') return false;
+  if (raw === 'token') return true;
+  throw new UsageError(`COOPGRAPH_READS: "${raw}" is not "open" or "token"`);
 }

@@ -9,7 +9,7 @@ export const stats: Command = {
   usage: `coopgraph stats [--json] [--graph DIR]`,
   options: { json: { type: 'boolean' } },
   async run(args, io) {
-    const s = graphStats(loadStore(args));
+    const s = graphStats(loadStore(args, io));
     if (args.values.json) {
       io.stdout(`${JSON.stringify(s, null, 2)}\n`);
       return 0;

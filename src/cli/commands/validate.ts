@@ -1,7 +1,7 @@
-// coopgraph validate: check every file, reference and quote; list each problem.
+// coopgraph validate: check every file, reference, quote and logged change; list each problem.
 
 import { InvalidGraphDataError, formatProblem } from '../../errors.js';
-import { loadGraph } from '../../load/load-graph.js';
+import { readData } from '../../write/open-data.js';
 import { graphDir, type Command } from '../usage.js';
 
 export const validate: Command = {
@@ -9,14 +9,18 @@ export const validate: Command = {
   usage: `coopgraph validate [--graph DIR]
 
 Loads the graph folder, checks every file against the ontology, every
-reference and every quote, prints each problem as "file: path: message"
-and exits 1 if there are any.`,
+reference and every quote, checks each record of the change log (its
+checksum, its revision) and replays it, prints each problem as
+"file: path: message" and exits 1 if there are any. A last change cut off
+by a crash (never acknowledged) is reported as a warning.`,
   options: {},
   async run(args, io) {
     const dir = graphDir(args);
     try {
-      const data = loadGraph(dir);
-      io.stdout(`ok: ${data.entities.length} entities, ${data.relations.length} relations, ${data.conflicts.length} conflicts\n`);
+      const { kg, history, warnings } = readData(dir);
+      for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
+      const revision = history.at(-1)?.revision ?? 0;
+      io.stdout(`ok: ${kg.entityCount} entities, ${kg.relationCount} relations, ${kg.conflicts().length} conflicts, revision ${revision}\n`);
       return 0;
     } catch (error) {
       if (!(error instanceof InvalidGraphDataError)) throw error;

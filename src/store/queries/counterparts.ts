@@ -13,14 +13,14 @@ export interface CounterpartsOptions {
 export function counterparts(kg: KnowledgeGraph, id: string, options: CounterpartsOptions = {}): EntityRecord[] {
   const agency = kg.getEntity(id, 'counterparts');
   const found = new Map<string, EntityRecord>();
-  const shared = [...kg.related(id, 'PARTY_TO', 'OUT'), ...kg.related(id, 'PARTICIPATED_IN', 'OUT')];
+  const shared = [...kg.related(agency.id, 'PARTY_TO', 'OUT'), ...kg.related(agency.id, 'PARTICIPATED_IN', 'OUT')];
   for (const hub of shared) {
     const others = hub.kind === 'Agreement' ? kg.related(hub.id, 'PARTY_TO', 'IN') : kg.related(hub.id, 'PARTICIPATED_IN', 'IN');
     for (const other of others) if (other.id !== agency.id) found.set(other.id, other);
   }
   let result = [...found.values()];
   if (options.foreignOnly) {
-    const home = countryOf(kg, id)?.id;
+    const home = countryOf(kg, agency.id)?.id;
     result = result.filter((other) => {
       const country = countryOf(kg, other.id)?.id;
       return country !== undefined && country !== home;

@@ -7,9 +7,11 @@ import type { KnowledgeGraph } from '../knowledge-graph.js';
 
 /** The Country entity the entity belongs to, or null when the graph does not say. */
 export function countryOf(kg: KnowledgeGraph, id: string, seen = new Set<string>()): EntityRecord | null {
+  const entity = kg.getEntity(id);
+  // a merged id is read as the entity it was merged into
+  id = entity.id;
   if (seen.has(id)) return null;
   seen.add(id);
-  const entity = kg.getEntity(id);
   switch (entity.kind) {
     case 'Country':
       return entity;

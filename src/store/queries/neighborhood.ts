@@ -43,7 +43,8 @@ const MODE = { OUT: 'out', IN: 'in', ANY: 'directed' } as const;
  */
 export function neighborhood(kg: KnowledgeGraph, id: string, options: NeighborhoodOptions = {}): Subgraph {
   const { depth = LIMITS.depth.default, direction = 'ANY', types, kinds, limit = LIMITS.nodes.default } = options;
-  kg.getEntity(id, 'neighborhood');
+  // a merged id is read as the entity it was merged into
+  id = kg.getEntity(id, 'neighborhood').id;
   assertInRange('neighborhood', 'depth', depth, LIMITS.depth);
   assertInRange('neighborhood', 'limit', limit, LIMITS.nodes);
   if (depth === LIMITS.depth.max && limit > DEEPEST_LIMIT) {

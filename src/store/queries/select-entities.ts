@@ -24,8 +24,8 @@ export function selectEntities(
   where: (entity: EntityRecord) => boolean = () => true,
 ): EntityRecord[] {
   const pools = related.map((link) => {
-    kg.getEntity(link.id, operation);
-    return kg.related(link.id, link.type, link.direction === 'OUT' ? 'IN' : 'OUT');
+    const { id } = kg.getEntity(link.id, operation);
+    return kg.related(id, link.type, link.direction === 'OUT' ? 'IN' : 'OUT');
   });
   const pool = pools.length
     ? intersect(pools).sort((a, b) => (a.id < b.id ? -1 : 1))

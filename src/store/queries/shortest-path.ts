@@ -20,8 +20,9 @@ export interface Path {
 /** The shortest path from `from` to `to`, or null when none exists. */
 export function findShortestPath(kg: KnowledgeGraph, from: string, to: string, options: PathOptions = {}): Path | null {
   const { direction = 'ANY', types } = options;
-  kg.getEntity(from, 'shortestPath');
-  kg.getEntity(to, 'shortestPath');
+  // a merged id is read as the entity it was merged into
+  from = kg.getEntity(from, 'shortestPath').id;
+  to = kg.getEntity(to, 'shortestPath').id;
   const view = traversalView(kg, direction, types);
   const ids = direction === 'IN' ? bidirectional(view, to, from)?.reverse() : bidirectional(view, from, to);
   return ids ? toPath(kg, ids, direction, types) : null;

@@ -22,8 +22,9 @@ export interface SimplePathsOptions extends PathOptions {
 /** Paths without repeated entities from `from` to `to`, shortest first, then by ids. */
 export function findPaths(kg: KnowledgeGraph, from: string, to: string, options: SimplePathsOptions = {}): Path[] {
   const { direction = 'ANY', types, maxLength = LIMITS.pathLength.default, first = LIMITS.paths.default } = options;
-  kg.getEntity(from, 'paths');
-  kg.getEntity(to, 'paths');
+  // a merged id is read as the entity it was merged into
+  from = kg.getEntity(from, 'paths').id;
+  to = kg.getEntity(to, 'paths').id;
   assertInRange('paths', 'maxLength', maxLength, LIMITS.pathLength);
   assertInRange('paths', 'first', first, LIMITS.paths);
   if (from === to) return [toPath(kg, [from], direction, types)];

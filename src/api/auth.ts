@@ -1,0 +1,49 @@
+// Who may run what: the bearer token resolves to a user (see http/tokens),
+// and @envelop/generic-auth checks schema.graphql's @authenticated and
+// @requiresScopes directives before execution, so a refused operation runs
+// no resolver at all. Missing or unknown token: UNAUTHENTICATED (401);
+// a role without the scope: FORBIDDEN (403).
+
+import { useGenericAuth, type ValidateUserFn } from '@envelop/generic-auth';
+import { GraphQLError } from 'graphql';
+import { authenticate, ROLE_SCOPES, ROLES, type TokenEntry, type User } from '../http/tokens.js';
+
+export interface AuthOptions {
+  tokens: readonly TokenEntry[];
+  /** every field needs a token, reads too (default: reads are open) */
+  readsNeedToken?: boolean;
+}
+
+/** The roles that grant one of the scope sets. */
+const rolesFor = (sets: string[][]) => ROLES.filter((role) => sets.some((set) => set.every((s) => ROLE_SCOPES[role].includes(s))));
+
+export function useAuth({ tokens, readsNeedToken = false }: AuthOptions) {
+  const validateUser: ValidateUserFn<User> = ({ user, fieldNode, path, typeAuthArgs, fieldAuthArgs, typeScopes, fieldScopes, userScopes }) => {
+    const field = `${fieldNode.name.value}`;
+    const scopeSets = [typeScopes, fieldScopes].filter((s): s is string[][] => Array.isArray(s) && s.length > 0);
+    const needsToken = readsNeedToken || Boolean(typeAuthArgs || fieldAuthArgs) || scopeSets.length > 0;
+    if (!needsToken) return;
+    if (!user) {
+      return new GraphQLError(`${field} needs a bearer token (Authorization: Bearer ...): none was given, or it is not one this server knows`, {
+        nodes: [fieldNode],
+        path,
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+      });
+    }
+    for (const sets of scopeSets) {
+      if (sets.some((set) => set.every((scope) => userScopes.includes(scope)))) continue;
+      return new GraphQLError(`${field} needs the role ${rolesFor(sets).join(' or ')}; the token "${user.name}" has the role ${user.role}`, {
+        nodes: [fieldNode],
+        path,
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
+  };
+  return useGenericAuth<User, { request: Request }, 'user'>({
+    mode: 'protect-granular',
+    contextFieldName: 'user',
+    resolveUserFn: ({ request }) => authenticate(tokens, request.headers.get('authorization')),
+    extractScopes: (user) => user?.scope ?? [],
+    validateUser,
+  });
+}
