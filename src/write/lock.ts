@@ -1,32 +1,59 @@
-// One writer per data folder: a lock (proper-lockfile: an atomic mkdir whose
-// time is refreshed while held). After a crash the lock goes stale within
-// seconds, and the process restarted in its place waits that long for it.
+// One writer per data folder: a lock file created exclusively, holding the
+// writer's pid (as PostgreSQL's postmaster.pid). A lock whose process is gone
+// was left by a crash and is taken over at once. A lock refreshed on a timer
+// (proper-lockfile) was tried and left: it goes stale whenever the writer's
+// event loop is busy longer than its period (loading a large graph, a long
+// synchronous write), letting a second writer in while the first still runs.
 
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { DataLockedError } from '../errors.js';
-
-/** ms after which a lock nobody refreshes is taken to be left by a crash */
-const STALE_MS = 3_000;
 
 export const lockPath = (dir: string) => join(dir, '.coopgraph.lock');
 
-/** Takes the data folder's lock, waiting out a stale one; resolves to its release. */
-export async function lockDataDir(dir: string, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
-  try {
-    return await lockfile.lock(dir, {
-      lockfilePath: lockPath(dir),
-      realpath: false,
-      stale: STALE_MS,
-      update: STALE_MS / 3,
-      // long enough to outlast a lock left by a crash, short enough to report a live holder
-      retries: { retries: 6, factor: 1, minTimeout: 800, maxTimeout: 800 },
-      onCompromised,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DataLockedError(`${dir} is open for writing by another coopgraph process (its lock is ${lockPath(dir)}); stop that process first`);
+/** Takes the data folder's lock; returns its release. Throws DataLockedError while a live process holds it. */
+export function lockDataDir(dir: string): () => void {
+  const path = lockPath(dir);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      let held = true;
+      const release = () => {
+        if (held) rmSync(path, { force: true });
+        held = false;
+        process.off('exit', release);
+      };
+      // a clean exit leaves no lock behind; a crash does, and the next writer takes it over
+      process.on('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(error, dir, path);
+      const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (isAlive(holder)) {
+        throw new DataLockedError(`${dir} is open for writing by another coopgraph process (pid ${holder}, lock ${path}); stop that process first`);
+      }
+      // left by a process that is gone: take it over
+      rmSync(path, { force: true });
     }
-    throw error;
   }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function lockError(error: unknown, dir: string, path: string): Error {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    return new DataLockedError(`${dir} is open for writing by another coopgraph process (lock ${path}); stop that process first`);
+  }
+  return error as Error;
 }

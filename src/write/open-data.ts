@@ -28,25 +28,17 @@ export interface OpenedData {
 export interface OpenOptions {
   /** lock the folder and return its writer */
   write?: boolean;
-  /** called when the lock is lost while writing (default: writes stop) */
-  onLockLost?: (error: Error) => void;
 }
 
 /** Reads a data folder; throws InvalidGraphDataError naming every problem, DataLockedError when another writer holds it. */
 export async function openData(dir: string, options: OpenOptions = {}): Promise<OpenedData> {
-  let writer: Writer | null = null;
-  const release = options.write
-    ? await lockDataDir(dir, (error) => {
-        writer?.stop();
-        options.onLockLost?.(error);
-      })
-    : null;
+  const release = options.write ? lockDataDir(dir) : null;
   try {
     const data = readData(dir, { repair: Boolean(release) });
-    if (release) writer = new Writer(data.kg, new ChangeLogFile(changeLogPath(dir)), data.history, release);
+    const writer = release ? new Writer(data.kg, new ChangeLogFile(changeLogPath(dir)), data.history, release) : null;
     return { ...data, writer };
   } catch (error) {
-    await release?.();
+    release?.();
     throw error;
   }
 }

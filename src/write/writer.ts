@@ -22,7 +22,7 @@ export class Writer {
     private readonly log: ChangeLogFile,
     /** every committed change, oldest first (replayed from the log, then appended) */
     readonly history: LogRecord[],
-    private readonly release: () => Promise<void> = async () => {},
+    private readonly release: () => void = () => {},
   ) {
     for (const record of history) if (record.change.idempotencyKey) this.byKey.set(record.change.idempotencyKey, record);
   }
@@ -42,7 +42,7 @@ export class Writer {
    * listeners, and returns its record. A plan that throws writes nothing.
    */
   commit(by: string, plan: (kg: KnowledgeGraph, actor: Actor) => Change): LogRecord {
-    if (this.closed) throw new ForbiddenError('the data folder is closed for writing (the server is stopping, or lost its lock)');
+    if (this.closed) throw new ForbiddenError('the data folder is closed for writing: the server is stopping');
     const at = new Date().toISOString();
     const change = plan(this.kg, { by, at });
     const record: LogRecord = { revision: this.revision + 1, at, by, change };
@@ -70,16 +70,10 @@ export class Writer {
   }
 
   /** Refuses further writes, closes the log and releases the lock. */
-  async close(): Promise<void> {
+  close(): void {
     if (this.closed) return;
     this.closed = true;
     this.log.close();
-    await this.release();
-  }
-
-  /** Refuses further writes at once (the lock was lost: another process may write now). */
-  stop(): void {
-    this.closed = true;
-    this.log.close();
+    this.release();
   }
 }

@@ -42,11 +42,11 @@ included, no longer loads with them.
     const minConfidence = confidenceOption(args);
     const dir = graphDir(args);
     // one writer at a time: a serving process that writes holds this lock too
-    const release = args.values['dry-run'] ? null : await lockDataDir(dir, () => {});
+    const release = args.values['dry-run'] ? null : lockDataDir(dir);
     try {
       return await ingestFiles(args, io, dir, minConfidence);
     } finally {
-      await release?.();
+      release?.();
     }
   },
 };

@@ -40,10 +40,7 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     const host = typeof args.values.host === 'string' ? args.values.host : '0.0.0.0';
     const tokens = tokensFromEnv();
     const readsNeedToken = readsFromEnv();
-    const data = await openData(graphDir(args), {
-      write: tokens.length > 0 && !args.values['read-only'],
-      onLockLost: (error) => io.stderr(`coopgraph: the data folder's lock was lost (${error.message}); writes are refused from now on\n`),
-    });
+    const data = await openData(graphDir(args), { write: tokens.length > 0 && !args.values['read-only'] });
     for (const warning of data.warnings) io.stderr(`coopgraph: warning: ${warning}\n`);
     const { kg, writer } = data;
     const yoga = createServer(data, {
@@ -72,7 +69,8 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
       // graceful: stop accepting, let requests in flight finish, drop idle keep-alive connections
       const stop = () => {
         server.close(() => {
-          void (writer?.close() ?? Promise.resolve()).then(() => resolve(0));
+          writer?.close();
+          resolve(0);
         });
         server.closeIdleConnections();
       };
