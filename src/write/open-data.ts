@@ -28,6 +28,8 @@ export interface OpenedData {
 export interface OpenOptions {
   /** lock the folder and return its writer */
   write?: boolean;
+  /** the time each change is stamped with (default: now) */
+  clock?: () => Date;
 }
 
 /** Reads a data folder; throws InvalidGraphDataError naming every problem, DataLockedError when another writer holds it. */
@@ -35,7 +37,7 @@ export async function openData(dir: string, options: OpenOptions = {}): Promise<
   const release = options.write ? lockDataDir(dir) : null;
   try {
     const data = readData(dir, { repair: Boolean(release) });
-    const writer = release ? new Writer(data.kg, new ChangeLogFile(changeLogPath(dir)), data.history, release) : null;
+    const writer = release ? new Writer(data.kg, new ChangeLogFile(changeLogPath(dir)), data.history, release, options.clock) : null;
     return { ...data, writer };
   } catch (error) {
     release?.();

@@ -23,6 +23,8 @@ export class Writer {
     /** every committed change, oldest first (replayed from the log, then appended) */
     readonly history: LogRecord[],
     private readonly release: () => void = () => {},
+    /** the time each change is stamped with */
+    private readonly clock: () => Date = () => new Date(),
   ) {
     for (const record of history) if (record.change.idempotencyKey) this.byKey.set(record.change.idempotencyKey, record);
   }
@@ -43,7 +45,7 @@ export class Writer {
    */
   commit(by: string, plan: (kg: KnowledgeGraph, actor: Actor) => Change): LogRecord {
     if (this.closed) throw new ForbiddenError('the data folder is closed for writing: the server is stopping');
-    const at = new Date().toISOString();
+    const at = this.clock().toISOString();
     const change = plan(this.kg, { by, at });
     const record: LogRecord = { revision: this.revision + 1, at, by, change };
     this.log.append(record);

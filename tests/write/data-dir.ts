@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { GRAPH_DIR } from '../seed-graph.js';
 
 const made: string[] = [];
@@ -18,4 +19,14 @@ export function copyOfGraph(): string {
   cpSync(join(GRAPH_DIR, 'facts'), join(dir, 'facts'), { recursive: true });
   cpSync(join(GRAPH_DIR, 'sources'), join(dir, 'sources'), { recursive: true });
   return dir;
+}
+
+/** Everything a reader can see of a graph, as JSON. */
+export function snapshot(kg: KnowledgeGraph): string {
+  return JSON.stringify({
+    entities: kg.entities(),
+    relations: kg.relations(),
+    conflicts: kg.conflicts(),
+    redirects: [...kg.allRedirects()].sort(),
+  });
 }

@@ -8,26 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DataLockedError, InvalidGraphDataError } from '../../src/errors.js';
-import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { planCreateEntity } from '../../src/store/changes/create-entity.js';
 import { planCreateRelation } from '../../src/store/changes/create-relation.js';
 import { planMergeEntities } from '../../src/store/changes/merge-entities.js';
 import { planUpdateEntity } from '../../src/store/changes/update-entity.js';
 import { changeLogPath, openData, readData } from '../../src/write/open-data.js';
-import { copyOfGraph } from './data-dir.js';
+import { copyOfGraph, snapshot } from './data-dir.js';
 
 const AGENCY = 'police-agency:lang-son-provincial-police-department';
 const ARTICLE = 'article:2019-05-10-vietnamese-border-provinces-police-enhance-cooperation';
-
-/** Everything a reader can see of a graph, as JSON. */
-export function snapshot(kg: KnowledgeGraph): string {
-  return JSON.stringify({
-    entities: kg.entities(),
-    relations: kg.relations(),
-    conflicts: kg.conflicts(),
-    redirects: [...kg.allRedirects()].sort(),
-  });
-}
 
 /** A folder with a few changes written through its writer; the graph as served. */
 async function writtenFolder(): Promise<{ dir: string; served: string }> {
