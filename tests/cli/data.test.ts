@@ -1,0 +1,118 @@
+// The CLI around writes: tokens, a writing server and its lock, validate
+// over the change log, and a damaged log refused before serving.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { authenticate, parseTokens } from '../../src/http/tokens.js';
+import { changeLogPath } from '../../src/write/open-data.js';
+import { copyOfGraph } from '../write/data-dir.js';
+
+const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
+
+function coopgraph(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a server with the environment given; resolves to its URL and a stop that resolves to the exit code. */
+async function serve(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /GraphQL at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  const stop = () => {
+    child.kill('SIGTERM');
+    return new Promise((resolve) => child.once('exit', resolve));
+  };
+  return { url, stop };
+}
+
+describe('coopgraph token', () => {
+  it('prints a new token and the line that configures it, holding only its hash', () => {
+    const { code, stdout } = coopgraph(['token', 'analyst-1', '--role', 'editor']);
+    expect(code).toBe(0);
+    const token = /^token: (cg_\S+)$/m.exec(stdout)![1]!;
+    const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
+    expect(line).toMatch(/^analyst-1:editor:[0-9a-f]{64}$/);
+    expect(line).not.toContain(token.slice(3));
+    expect(authenticate(parseTokens(line, 'line'), `Bearer ${token}`)).toEqual({ name: 'analyst-1', role: 'editor', scope: ['write'] });
+    expect(coopgraph(['token', 'analyst-1']).code).toBe(2);
+    expect(coopgraph(['token', 'analyst-1', '--role', 'root']).stderr).toMatch(/--role: expected editor or admin, not "root"/);
+  });
+});
+
+describe('coopgraph serve, writing', () => {
+  it('writes with a token into the folder, holds its lock while it runs, and validate then counts the revision', async () => {
+    const dir = copyOfGraph();
+    const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
+    const token = /^token: (\S+)$/m.exec(stdout)![1]!;
+    const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
+    const server = await serve(['--data', dir], { COOPGRAPH_TOKENS: line });
+    try {
+      expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(true);
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { createEntity(input: { kind: PERSON, name: "Hoang Van C" }) { change { revision by } } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { createEntity: { change: { revision: 1, by: 'curator' } } } });
+      const second = coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/is open for writing by another coopgraph process \(pid \d+/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(false);
+    expect(coopgraph(['validate', '--data', dir]).stdout).toMatch(/^ok: 59 entities, 128 relations, 1 conflicts, revision 1/);
+  });
+
+  it('serves read-only without tokens, taking no lock', async () => {
+    const dir = copyOfGraph();
+    const server = await serve(['--data', dir], {});
+    try {
+      expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(false);
+      const health = await (await fetch(server.url.replace('/graphql', '/health'))).json();
+      expect(health).toMatchObject({ revision: 0, writable: false });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses to start on a damaged change log, naming the file, the line and the reason', async () => {
+    const dir = copyOfGraph();
+    const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
+    const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
+    const token = /^token: (\S+)$/m.exec(stdout)![1]!;
+    const server = await serve(['--data', dir], { COOPGRAPH_TOKENS: line });
+    for (const name of ['Vu Van D', 'Vu Van E']) {
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `mutation { createEntity(input: { kind: PERSON, name: "${name}" }) { entity { id } } }` }),
+      });
+    }
+    await server.stop();
+    const log = readFileSync(changeLogPath(dir));
+    log[20] = log[20]! ^ 0x01;
+    writeFileSync(changeLogPath(dir), log);
+    const refused = coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/changes\.log: line 1 \(byte 0\): the checksum does not match the record: the file is damaged/);
+    expect(coopgraph(['validate', '--data', dir]).code).toBe(1);
+  });
+
+  it('refuses a malformed token configuration as a usage error', () => {
+    const result = coopgraph(['serve', '--port', '0'], { COOPGRAPH_TOKENS: 'curator:admin:not-a-hash' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/COOPGRAPH_TOKENS: entry 1: expected the token's SHA-256 as 64 hex digits/);
+  });
+});
