@@ -19,6 +19,7 @@ function entityRecord(e: EntityRecord) {
     ...(e.inference ? { inference: e.inference } : {}),
     ...(e.confidence !== undefined ? { confidence: e.confidence } : {}),
     evidence: e.evidence,
+    ...(e.assertedBy ? { assertedBy: e.assertedBy } : {}),
   };
 }
 
@@ -33,6 +34,7 @@ function relationRecord(r: RelationRecord) {
     ...(r.inference ? { inference: r.inference } : {}),
     ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
     evidence: r.evidence,
+    ...(r.assertedBy ? { assertedBy: r.assertedBy } : {}),
   };
 }
 
