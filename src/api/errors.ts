@@ -21,9 +21,12 @@ export function maskError(error: unknown, message: string): Error {
     return new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes, extensions: { ...error.extensions, code: limit } });
   }
   // graphql-js's own errors (syntax, validation, coercion) and errors raised as GraphQLErrors;
-  // the few left uncoded (a subscription this schema lacks) get BAD_REQUEST
+  // a variable's value that does not fit its type is the client's input; the few others left uncoded get BAD_REQUEST
   if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
     if (error.extensions.code !== undefined) return error;
+    if (/^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(error.message)) {
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+    }
     return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code: 'BAD_REQUEST' } });
   }
   return new GraphQLError(message, {

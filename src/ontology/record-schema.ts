@@ -66,7 +66,7 @@ export function checkFields(
     const spec = fields[name];
     if (!spec) {
       const allowed = names.length ? `allowed: ${names.join(', ')}` : 'it has none';
-      ctx.addIssue({ code: 'custom', path: [at, name], message: `unknown ${at.replace(/s$/, '')} "${name}" for ${owner}${didYouMean(name, names)} (${allowed})` });
+      ctx.addIssue({ code: 'custom', path: [at, name], message: `unknown ${at === 'properties' ? 'property' : 'attribute'} "${name}" for ${owner}${didYouMean(name, names)} (${allowed})` });
       continue;
     }
     const result = valueSchema(spec.value).safeParse(value);

@@ -3,7 +3,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import type { Proposal, ProposedEntity, ProposedRelation } from '../extract/propose.js';
-import type { EntityRecord } from '../ontology/index.js';
+import type { EntityRecord, Evidence } from '../ontology/index.js';
 import { planIngestArticle } from '../store/changes/ingest-article.js';
 import type { LogRecord } from './change-log.js';
 import type { Writer } from './writer.js';
@@ -28,16 +28,20 @@ export function commitArticle(writer: Writer, by: string, proposal: Proposal, id
   return writer.commit(by, (kg) => planIngestArticle(kg, facts, idempotencyKey));
 }
 
-/** The facts a committed ingestion added or joined, as a proposal reads them. */
+/**
+ * The facts a committed ingestion added or joined, as a proposal reads them:
+ * with the evidence of this article only (a proposal's offsets point into its text).
+ */
 export function committedProposal(record: LogRecord): Pick<Proposal, 'entities' | 'relations' | 'conflicts'> & { article: EntityRecord } {
   const { entities, relations, conflicts } = record.change.effects;
   const article = entities[0]!.after!;
+  const own = <T extends { evidence: Evidence[] }>(fact: T): T => ({ ...fact, evidence: fact.evidence.filter((e) => e.article === article.id) });
   return {
     article,
     entities: entities.flatMap((e): ProposedEntity[] =>
-      e.after ? [{ ...e.after, stated: true, confidence: e.after.confidence ?? 1, resolution: e.before ? 'MERGED' : 'NEW' }] : [],
+      e.after ? [{ ...own(e.after), stated: true, confidence: e.after.confidence ?? 1, resolution: e.before ? 'MERGED' : 'NEW' }] : [],
     ),
-    relations: relations.flatMap((r): ProposedRelation[] => (r.after ? [{ ...r.after, confidence: r.after.confidence ?? 1 }] : [])),
-    conflicts: conflicts.flatMap((c) => (c.after ? [{ ...c.after, note: c.after.note ?? '' }] : [])),
+    relations: relations.flatMap((r): ProposedRelation[] => (r.after ? [{ ...own(r.after), confidence: r.after.confidence ?? 1 }] : [])),
+    conflicts: conflicts.flatMap((c) => (c.after ? [{ ...c.after, note: c.after.note ?? '', claims: c.after.claims.map(own) }] : [])),
   };
 }

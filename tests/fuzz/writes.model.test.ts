@@ -132,6 +132,12 @@ class DeleteEntity implements fc.AsyncCommand<Model, Real> {
     if (code) return;
     model.entities.delete(id);
     for (const [relation] of related) model.relations.delete(relation);
+    // ids merged into it are free again
+    for (const [merged, kept] of model.redirects) {
+      if (kept !== id) continue;
+      model.redirects.delete(merged);
+      model.merges.delete(merged);
+    }
   }
   toString = () => `delete(${this.i}, cascade: ${this.cascade})`;
 }

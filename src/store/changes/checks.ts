@@ -9,6 +9,7 @@ import {
   isAllowedEndpoint,
   RELATION_TYPES,
   resolveEvidence,
+  type Claim,
   type ConflictRecord,
   type EntityRecord,
   type Evidence,
@@ -104,9 +105,41 @@ export function detachConflicts(kg: KnowledgeGraph, ids: ReadonlySet<string>): R
   return effects;
 }
 
-/** Evidence of `b` that `a` lacks (same article and place), appended. */
+/** Evidence of `b` that `a` lacks (same article and place), appended once. */
 export function joinEvidence(a: readonly Evidence[], b: readonly Evidence[]): Evidence[] {
   const key = (e: Evidence) => `${e.article}\u0000${e.start}\u0000${e.end}`;
   const seen = new Set(a.map(key));
-  return [...a, ...b.filter((e) => !seen.has(key(e)))];
+  return [...a, ...b.filter((e) => !seen.has(key(e)) && seen.add(key(e)))];
 }
+
+/**
+ * Collects the conflicts a change records. Where the graph holds one value
+ * and the change brings another, both are kept as claims of the conflict
+ * `conflict:ID#PROPERTY` (the loader's rule), never one silently chosen.
+ */
+export function conflictRecorder(kg: KnowledgeGraph) {
+  const effects = new Map<string, RecordEffect<ConflictRecord>>();
+  const current = (id: string) => effects.get(id)?.after ?? kg.conflicts().find((c) => c.id === id) ?? null;
+  const put = (conflict: ConflictRecord) => {
+    const before = effects.has(conflict.id) ? effects.get(conflict.id)!.before : (kg.conflicts().find((c) => c.id === conflict.id) ?? null);
+    effects.set(conflict.id, { id: conflict.id, before, after: conflict });
+  };
+  return {
+    current,
+    put,
+    /** `held` is the graph's value with its evidence, `given` the other. */
+    disagree(about: string, property: string, held: Claim, given: Claim): void {
+      const id = `conflict:${about}#${property}`;
+      const existing = current(id);
+      const claims = existing ? [...existing.claims] : [held];
+      const same = claims.findIndex((c) => c.value === given.value);
+      if (same >= 0) claims[same] = { value: given.value, evidence: joinEvidence(claims[same]!.evidence, given.evidence) };
+      else claims.push(given);
+      put({ id, about: [about], property, note: existing?.note ?? `sources disagree on "${property}"; the first value read is shown on the entity`, claims });
+    },
+    effects: () => [...effects.values()],
+  };
+}
+
+/** An attribute or property value as a claim shows it. */
+export const claimValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

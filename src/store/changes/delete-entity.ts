@@ -22,7 +22,12 @@ export function planDeleteEntity(kg: KnowledgeGraph, id: string, cascade = false
     );
   }
   if (entity.kind === 'Article') {
-    const citing = [...kg.entities(), ...kg.relations()].filter((f) => f.id !== id && f.evidence.some((e) => e.article === id));
+    const going = new Set([id, ...relations.map((r) => r.id)]);
+    const cites = (evidence: readonly { article: string }[]) => evidence.some((e) => e.article === id);
+    const citing = [
+      ...[...kg.entities(), ...kg.relations()].filter((f) => !going.has(f.id) && cites(f.evidence)),
+      ...kg.conflicts().filter((c) => c.claims.some((claim) => cites(claim.evidence))),
+    ];
     if (citing.length) {
       throw new PreconditionFailedError(`${operation}: ${citing.length} facts cite the article "${id}" as evidence (first: "${citing[0]!.id}"); an article that supports facts stays`);
     }
@@ -35,6 +40,8 @@ export function planDeleteEntity(kg: KnowledgeGraph, id: string, cascade = false
       entities: [{ id, before: entity, after: null }],
       relations: relations.map((r) => ({ id: r.id, before: r, after: null })),
       conflicts: detachConflicts(kg, new Set([id, ...relations.map((r) => r.id)])),
+      // ids merged into it lead nowhere now: they are free again
+      redirects: [...kg.allRedirects()].filter(([, to]) => to === id).map(([from]) => ({ id: from, before: id, after: null })),
     },
   };
 }

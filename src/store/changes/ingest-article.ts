@@ -3,9 +3,9 @@
 // attribute the article gives another value becomes a conflict, as in the loader.
 
 import { AlreadyExistsError, InvalidArgumentError } from '../../errors.js';
-import { mergeStated, relationId, uniqueNames, type Claim, type ConflictRecord, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
+import { mergeStated, relationId, uniqueNames, type ConflictRecord, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
-import { assertRelationFits, joinEvidence } from './checks.js';
+import { assertRelationFits, claimValue, conflictRecorder, joinEvidence } from './checks.js';
 import { noEffects, type Change, type Effects, type RecordEffect } from './effects.js';
 
 /** An article's facts, their evidence pointing into `article.attributes.text`. */
@@ -23,30 +23,10 @@ export function planIngestArticle(kg: KnowledgeGraph, facts: ArticleFacts, idemp
   if (kg.graph.hasNode(article.id)) throw new AlreadyExistsError(`${operation}: the graph holds "${article.id}" already`);
 
   const entities = new Map<string, RecordEffect<EntityRecord>>([[article.id, { id: article.id, before: null, after: article }]]);
-  const conflicts = new Map<string, RecordEffect<ConflictRecord>>();
-  const conflictOf = (id: string) => conflicts.get(id)?.after ?? kg.conflicts().find((c) => c.id === id) ?? null;
-  const putConflict = (conflict: ConflictRecord) => {
-    const before = conflicts.get(conflict.id)?.before ?? kg.conflicts().find((c) => c.id === conflict.id) ?? null;
-    conflicts.set(conflict.id, { id: conflict.id, before, after: conflict });
-  };
-  /** a value the article gives that differs from the graph's: both kept as claims */
-  const disagree = (about: string, property: string, held: { value: unknown; evidence: EntityRecord['evidence'] }, given: Claim) => {
-    const id = `conflict:${about}#${property}`;
-    const existing = conflictOf(id);
-    const claims = existing ? [...existing.claims] : [{ value: shown(held.value), evidence: held.evidence }];
-    const same = claims.findIndex((c) => c.value === given.value);
-    if (same >= 0) claims[same] = { value: given.value, evidence: joinEvidence(claims[same]!.evidence, given.evidence) };
-    else claims.push(given);
-    putConflict({
-      id,
-      about: [about],
-      property,
-      note: existing?.note ?? `sources disagree on "${property}"; the first value read is shown on the entity`,
-      claims,
-    });
-  };
+  const conflicts = conflictRecorder(kg);
+  const { entities: read, relations: readRelations, conflicts: readConflicts } = followMerges(kg, facts, operation);
 
-  for (const entity of facts.entities) {
+  for (const entity of read) {
     const held = kg.graph.hasNode(entity.id) ? kg.graph.getNodeAttributes(entity.id) : null;
     if (!held) {
       entities.set(entity.id, { id: entity.id, before: null, after: entity });
@@ -56,7 +36,9 @@ export function planIngestArticle(kg: KnowledgeGraph, facts: ArticleFacts, idemp
     const attributes = { ...held.attributes };
     for (const [name, value] of Object.entries(entity.attributes)) {
       if (attributes[name] === undefined) attributes[name] = value;
-      else if (shown(attributes[name]) !== shown(value)) disagree(entity.id, name, { value: attributes[name], evidence: held.evidence }, { value: shown(value), evidence: entity.evidence });
+      else if (claimValue(attributes[name]) !== claimValue(value)) {
+        conflicts.disagree(entity.id, name, { value: claimValue(attributes[name]), evidence: held.evidence }, { value: claimValue(value), evidence: entity.evidence });
+      }
     }
     const after: EntityRecord = {
       ...held,
@@ -69,26 +51,52 @@ export function planIngestArticle(kg: KnowledgeGraph, facts: ArticleFacts, idemp
   }
 
   const relations = new Map<string, RecordEffect<RelationRecord>>();
-  for (const relation of facts.relations) {
-    const id = relationId(relation.type, relation.from, relation.to);
-    const held = kg.findRelation(id);
+  for (const relation of readRelations) {
+    const { id } = relation;
+    const earlier = relations.get(id);
+    const held = earlier ? earlier.after : kg.findRelation(id);
     if (!held) {
-      relations.set(id, { id, before: null, after: { ...relation, id } });
+      relations.set(id, { id, before: null, after: relation });
       continue;
     }
     const after: RelationRecord = { ...held, evidence: joinEvidence(held.evidence, relation.evidence), properties: { ...relation.properties, ...held.properties } };
     mergeStated(after, relation);
-    relations.set(id, { id, before: held, after });
+    relations.set(id, { id, before: earlier ? earlier.before : held, after });
   }
-  for (const conflict of facts.conflicts) {
-    const existing = conflictOf(conflict.id);
-    putConflict(existing ? { ...existing, claims: [...existing.claims, ...conflict.claims] } : conflict);
+  for (const conflict of readConflicts) {
+    const existing = conflicts.current(conflict.id);
+    conflicts.put(existing ? { ...existing, claims: [...existing.claims, ...conflict.claims] } : conflict);
   }
 
-  const effects: Effects = { ...noEffects(), entities: [...entities.values()], relations: [...relations.values()], conflicts: [...conflicts.values()] };
+  const effects: Effects = { ...noEffects(), entities: [...entities.values()], relations: [...relations.values()], conflicts: conflicts.effects() };
   const added = new Map(effects.entities.flatMap((e) => (e.after ? [[e.id, e.after] as const] : [])));
   for (const r of effects.relations) if (r.after) assertRelationFits(kg, r.after, operation, added);
   return { kind: 'INGEST_ARTICLE', ids: [article.id], effects, ...(idempotencyKey ? { idempotencyKey } : {}) };
 }
 
-const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/**
+ * The article's facts with every id merged into another entity read as the
+ * entity kept (the extractor names things afresh; a merge says they are one).
+ */
+function followMerges(kg: KnowledgeGraph, facts: ArticleFacts, operation: string): Omit<ArticleFacts, 'article'> {
+  const to = (id: string) => {
+    if (!kg.redirectOf(id)) return id;
+    const kept = kg.resolveId(id);
+    if (!kg.graph.hasNode(kept)) throw new AlreadyExistsError(`${operation}: "${id}" was merged into "${kept}", which has been deleted since`);
+    return kept;
+  };
+  const byId = new Map<string, EntityRecord>();
+  for (const entity of facts.entities) {
+    const id = to(entity.id);
+    const twin = byId.get(id);
+    // two of the article's entities that a merge made one: one record, both accounts
+    byId.set(id, twin ? { ...twin, aliases: [...twin.aliases, entity.name, ...entity.aliases], evidence: joinEvidence(twin.evidence, entity.evidence) } : { ...entity, id });
+  }
+  return {
+    entities: [...byId.values()],
+    relations: facts.relations
+      .map((r) => ({ ...r, from: to(r.from), to: to(r.to), id: relationId(r.type, to(r.from), to(r.to)) }))
+      .filter((r) => r.from !== r.to),
+    conflicts: facts.conflicts.map((c) => ({ ...c, about: [...new Set(c.about.map(to))] })),
+  };
+}

@@ -3,9 +3,9 @@
 // a merge exactly, as long as nothing it touched has changed since.
 
 import { InvalidArgumentError, NotFoundError, PreconditionFailedError } from '../../errors.js';
-import { mergeStated, relationId, uniqueNames, type ConflictRecord, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
+import { mergeStated, relationId, uniqueNames, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
-import { getExactEntity, joinEvidence, refProperties } from './checks.js';
+import { claimValue, conflictRecorder, getExactEntity, joinEvidence, refProperties } from './checks.js';
 import { findMismatch, invertEffects, noEffects, type Change, type Effects, type RecordEffect } from './effects.js';
 
 export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: string): Change {
@@ -19,8 +19,13 @@ export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: s
   if (between) throw new PreconditionFailedError(`${operation}: the relation "${between.id}" links the two; delete it before merging`);
 
   const effects: Effects = noEffects();
+  const conflicts = conflictRecorder(kg);
   const attributes = { ...keep.attributes };
-  for (const [name, value] of Object.entries(merged.attributes)) if (attributes[name] === undefined) attributes[name] = value;
+  const disagreements: [string, unknown][] = [];
+  for (const [name, value] of Object.entries(merged.attributes)) {
+    if (attributes[name] === undefined) attributes[name] = value;
+    else if (claimValue(attributes[name]) !== claimValue(value)) disagreements.push([name, value]);
+  }
   const keepAfter: EntityRecord = {
     ...keep,
     aliases: uniqueNames([...keep.aliases, merged.name, ...merged.aliases], keep.name),
@@ -53,10 +58,17 @@ export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: s
     }
   }
   effects.relations = [...relations.values()];
-  effects.conflicts = kg
-    .conflicts()
-    .filter((c) => c.about.includes(mergeId))
-    .map((c): RecordEffect<ConflictRecord> => ({ id: c.id, before: c, after: { ...c, about: [...new Set(c.about.map((id) => (id === mergeId ? keepId : id)))] } }));
+  // conflicts about the duplicate or a relation that moved now name what it became
+  const renamed = new Map<string, string>([[mergeId, keepId]]);
+  for (const relation of moving.values()) renamed.set(relation.id, relationId(relation.type, relation.from === mergeId ? keepId : relation.from, relation.to === mergeId ? keepId : relation.to));
+  for (const conflict of kg.conflicts()) {
+    if (conflict.about.some((id) => renamed.has(id))) conflicts.put({ ...conflict, about: [...new Set(conflict.about.map((id) => renamed.get(id) ?? id))] });
+  }
+  // where the two disagree, the kept entity's value stays and the other is kept as a claim
+  for (const [name, value] of disagreements) {
+    conflicts.disagree(keepId, name, { value: claimValue(keep.attributes[name]), evidence: keep.evidence }, { value: claimValue(value), evidence: merged.evidence });
+  }
+  effects.conflicts = conflicts.effects();
   effects.redirects.push({ id: mergeId, before: null, after: keepId });
   return { kind: 'MERGE_ENTITIES', ids: [keepId, mergeId], effects };
 }
@@ -68,6 +80,7 @@ export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: s
  */
 export function planUnmergeEntity(kg: KnowledgeGraph, id: string, merge: Change | null): Change {
   const operation = 'unmergeEntity';
+  if (merge && (merge.kind !== 'MERGE_ENTITIES' || merge.ids[1] !== id)) throw new InvalidArgumentError(`${operation}: the change given is not the merge of "${id}"`);
   if (!merge) {
     if (kg.graph.hasNode(id)) throw new InvalidArgumentError(`${operation}: "${id}" is not merged into another entity`);
     throw new NotFoundError(`${operation}: no merge of "${id}" is on record`);

@@ -26,7 +26,8 @@ export function planUpdateEntity(kg: KnowledgeGraph, id: string, patch: EntityPa
   const operation = 'updateEntity';
   const before = getExactEntity(kg, id, operation);
   if (before.kind === 'Article') throw new InvalidArgumentError(`${operation}: articles change only by ingestion ("${id}" is an article)`);
-  if (Object.values(patch).every((v) => v === undefined)) throw new InvalidArgumentError(`${operation}: nothing to change for "${id}"`);
+  const given = Object.values(patch).filter((v) => v !== undefined && !(Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0));
+  if (given.length === 0) throw new InvalidArgumentError(`${operation}: nothing to change for "${id}"`);
   const attributes = { ...before.attributes };
   for (const [name, value] of Object.entries(patch.attributes ?? {})) {
     if (value === null) delete attributes[name];
