@@ -1,14 +1,14 @@
 // The coopgraph executable end to end: spawned processes, real exit codes.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GRAPH_DIR } from '../seed-graph.js';
+import { BIN, startServe } from '../serve-process.js';
 
-const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
 const PLAYGROUND = fileURLToPath(new URL('../../src/api/playground/', import.meta.url));
 
 function coopgraph(...args: string[]) {
@@ -114,26 +114,15 @@ describe('coopgraph CLI', () => {
   });
 
   it('serve listens, answers /health and GraphQL, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { url, stop } = await startServe();
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          const match = /GraphQL at (http:\/\/\S+)/.exec(out);
-          if (match) resolve(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
       const health = await fetch(url.replace('/graphql', '/health'));
       expect(await health.json()).toMatchObject({ status: 'ok', entities: 58 });
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { relations } }' }) });
       expect(await response.json()).toEqual({ data: { stats: { relations: 128 } } });
     } finally {
-      child.kill('SIGTERM');
+      expect(await stop()).toBe(0);
     }
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    expect(code).toBe(0);
   });
 
   it('serve refuses a port that is not a number', () => {

@@ -1,39 +1,19 @@
 // The CLI around writes: tokens, a writing server and its lock, validate
 // over the change log, and a damaged log refused before serving.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { authenticate, parseTokens } from '../../src/http/tokens.js';
 import { changeLogPath } from '../../src/write/open-data.js';
+import { BIN, startServe } from '../serve-process.js';
 import { copyOfGraph } from '../write/data-dir.js';
 
-const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
 
 function coopgraph(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Starts a server with the environment given; resolves to its URL and a stop that resolves to the exit code. */
-async function serve(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /GraphQL at (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  const stop = () => {
-    child.kill('SIGTERM');
-    return new Promise((resolve) => child.once('exit', resolve));
-  };
-  return { url, stop };
 }
 
 describe('coopgraph token', () => {
@@ -56,7 +36,7 @@ describe('coopgraph serve, writing', () => {
     const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
     const token = /^token: (\S+)$/m.exec(stdout)![1]!;
     const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
-    const server = await serve(['--data', dir], { COOPGRAPH_TOKENS: line });
+    const server = await startServe(['--data', dir], { COOPGRAPH_TOKENS: line });
     try {
       expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(true);
       const response = await fetch(server.url, {
@@ -77,7 +57,7 @@ describe('coopgraph serve, writing', () => {
 
   it('serves read-only without tokens, taking no lock', async () => {
     const dir = copyOfGraph();
-    const server = await serve(['--data', dir], {});
+    const server = await startServe(['--data', dir]);
     try {
       expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(false);
       const health = await (await fetch(server.url.replace('/graphql', '/health'))).json();
@@ -92,7 +72,7 @@ describe('coopgraph serve, writing', () => {
     const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
     const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
     const token = /^token: (\S+)$/m.exec(stdout)![1]!;
-    const server = await serve(['--data', dir], { COOPGRAPH_TOKENS: line });
+    const server = await startServe(['--data', dir], { COOPGRAPH_TOKENS: line });
     for (const name of ['Vu Van D', 'Vu Van E']) {
       await fetch(server.url, {
         method: 'POST',

@@ -3,14 +3,13 @@
 // acknowledged, nothing half-written, and pass `coopgraph validate`;
 // repeated at several kill points.
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tokenLine } from '../../src/http/tokens.js';
 import { readData } from '../../src/write/open-data.js';
+import { BIN, startServe } from '../serve-process.js';
 import { copyOfGraph } from './data-dir.js';
 
-const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
 const TOKEN = 'cg_crash-test-token';
 const AGENCY = 'police-agency:lang-son-provincial-police-department';
 const children = new Set<ChildProcess>();
@@ -18,24 +17,11 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-/** Starts `coopgraph serve` on the folder; resolves to its GraphQL URL once it listens. */
-function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dir], {
-    env: { ...process.env, COOPGRAPH_TOKENS: tokenLine('crash', 'admin', TOKEN) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /GraphQL at (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening: ${err}`)));
-  });
+/** Starts `coopgraph serve` on the folder with the test's admin token. */
+async function serve(dir: string) {
+  const server = await startServe(['--data', dir], { COOPGRAPH_TOKENS: tokenLine('crash', 'admin', TOKEN) });
+  children.add(server.child);
+  return server;
 }
 
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}) {
@@ -116,14 +102,13 @@ describe('a server killed in the middle of writes', () => {
     expect(acked.entities.size).toBeGreaterThan(20);
 
     // restarted once more, the server serves exactly what the folder holds
-    const { child, url } = await serve(dir);
+    const { url, stop } = await serve(dir);
     const served = await graphql(url, '{ stats { entities relations } changes(since: 0, first: 1) { revision } }');
     const { kg, history } = readData(dir);
     expect(served.data).toEqual({
       stats: { entities: kg.entityCount, relations: kg.relationCount },
       changes: { revision: history.length },
     });
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    expect(await stop()).toBe(0);
   }, 120_000);
 });

@@ -7,8 +7,10 @@ import { InvalidArgumentError, NotFoundError } from '../../errors.js';
 import {
   describeEndpoints,
   isAllowedEndpoint,
+  mergeStated,
   RELATION_TYPES,
   resolveEvidence,
+  uniqueNames,
   type Claim,
   type ConflictRecord,
   type EntityRecord,
@@ -139,6 +141,38 @@ export function conflictRecorder(kg: KnowledgeGraph) {
     },
     effects: () => [...effects.values()],
   };
+}
+
+export type ConflictRecorder = ReturnType<typeof conflictRecorder>;
+
+/**
+ * `held` joined with another account of the same entity: the other's name
+ * and aliases as aliases, its evidence, the attributes `held` lacks; a value
+ * that differs stays as it is and the other becomes a claim of a conflict.
+ */
+export function joinEntity(held: EntityRecord, other: EntityRecord, conflicts: ConflictRecorder): EntityRecord {
+  const attributes = { ...held.attributes };
+  for (const [name, value] of Object.entries(other.attributes)) {
+    if (attributes[name] === undefined) attributes[name] = value;
+    else if (claimValue(attributes[name]) !== claimValue(value)) {
+      conflicts.disagree(held.id, name, { value: claimValue(attributes[name]), evidence: held.evidence }, { value: claimValue(value), evidence: other.evidence });
+    }
+  }
+  const joined: EntityRecord = {
+    ...held,
+    aliases: uniqueNames([...held.aliases, other.name, ...other.aliases], held.name),
+    attributes,
+    evidence: joinEvidence(held.evidence, other.evidence),
+  };
+  mergeStated(joined, other);
+  return joined;
+}
+
+/** `held` joined with another account of the same relation: its evidence and the properties `held` lacks. */
+export function joinRelation(held: RelationRecord, other: RelationRecord): RelationRecord {
+  const joined: RelationRecord = { ...held, evidence: joinEvidence(held.evidence, other.evidence), properties: { ...other.properties, ...held.properties } };
+  mergeStated(joined, other);
+  return joined;
 }
 
 /** An attribute or property value as a claim shows it. */

@@ -3,9 +3,9 @@
 // attribute the article gives another value becomes a conflict, as in the loader.
 
 import { AlreadyExistsError, InvalidArgumentError } from '../../errors.js';
-import { mergeStated, relationId, uniqueNames, type ConflictRecord, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
+import { relationId, type ConflictRecord, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
-import { assertRelationFits, claimValue, conflictRecorder, joinEvidence } from './checks.js';
+import { assertRelationFits, conflictRecorder, joinEntity, joinEvidence, joinRelation } from './checks.js';
 import { noEffects, type Change, type Effects, type RecordEffect } from './effects.js';
 
 /** An article's facts, their evidence pointing into `article.attributes.text`. */
@@ -33,20 +33,7 @@ export function planIngestArticle(kg: KnowledgeGraph, facts: ArticleFacts, idemp
       continue;
     }
     if (held.kind !== entity.kind) throw new InvalidArgumentError(`${operation}: "${entity.id}" is a ${held.kind} in the graph but a ${entity.kind} in the article`);
-    const attributes = { ...held.attributes };
-    for (const [name, value] of Object.entries(entity.attributes)) {
-      if (attributes[name] === undefined) attributes[name] = value;
-      else if (claimValue(attributes[name]) !== claimValue(value)) {
-        conflicts.disagree(entity.id, name, { value: claimValue(attributes[name]), evidence: held.evidence }, { value: claimValue(value), evidence: entity.evidence });
-      }
-    }
-    const after: EntityRecord = {
-      ...held,
-      aliases: uniqueNames([...held.aliases, entity.name, ...entity.aliases], held.name),
-      attributes,
-      evidence: joinEvidence(held.evidence, entity.evidence),
-    };
-    mergeStated(after, entity);
+    const after = joinEntity(held, entity, conflicts);
     entities.set(entity.id, { id: entity.id, before: held, after });
   }
 
@@ -59,9 +46,7 @@ export function planIngestArticle(kg: KnowledgeGraph, facts: ArticleFacts, idemp
       relations.set(id, { id, before: null, after: relation });
       continue;
     }
-    const after: RelationRecord = { ...held, evidence: joinEvidence(held.evidence, relation.evidence), properties: { ...relation.properties, ...held.properties } };
-    mergeStated(after, relation);
-    relations.set(id, { id, before: earlier ? earlier.before : held, after });
+    relations.set(id, { id, before: earlier ? earlier.before : held, after: joinRelation(held, relation) });
   }
   for (const conflict of readConflicts) {
     const existing = conflicts.current(conflict.id);

@@ -3,9 +3,9 @@
 // a merge exactly, as long as nothing it touched has changed since.
 
 import { InvalidArgumentError, NotFoundError, PreconditionFailedError } from '../../errors.js';
-import { mergeStated, relationId, uniqueNames, type EntityRecord, type RelationRecord } from '../../ontology/index.js';
+import { relationId, type RelationRecord } from '../../ontology/index.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
-import { claimValue, conflictRecorder, getExactEntity, joinEvidence, refProperties } from './checks.js';
+import { conflictRecorder, getExactEntity, joinEntity, joinRelation, refProperties } from './checks.js';
 import { findMismatch, invertEffects, noEffects, type Change, type Effects, type RecordEffect } from './effects.js';
 
 export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: string): Change {
@@ -20,37 +20,27 @@ export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: s
 
   const effects: Effects = noEffects();
   const conflicts = conflictRecorder(kg);
-  const attributes = { ...keep.attributes };
-  const disagreements: [string, unknown][] = [];
-  for (const [name, value] of Object.entries(merged.attributes)) {
-    if (attributes[name] === undefined) attributes[name] = value;
-    else if (claimValue(attributes[name]) !== claimValue(value)) disagreements.push([name, value]);
-  }
-  const keepAfter: EntityRecord = {
-    ...keep,
-    aliases: uniqueNames([...keep.aliases, merged.name, ...merged.aliases], keep.name),
-    attributes,
-    evidence: joinEvidence(keep.evidence, merged.evidence),
-  };
-  mergeStated(keepAfter, merged);
+  // where the two disagree, the kept entity's value stays and the other is kept as a claim
+  const keepAfter = joinEntity(keep, merged, conflicts);
   effects.entities.push({ id: keep.id, before: keep, after: keepAfter }, { id: merged.id, before: merged, after: null });
 
   // each relation of the duplicate, or naming it in a property, moves to the entity kept
   const relations = new Map<string, RecordEffect<RelationRecord>>();
+  /** old id → new id, of the duplicate and of each relation that moves */
+  const renamed = new Map<string, string>([[mergeId, keepId]]);
   const moving = new Map(kg.relationsOf(mergeId).map((r) => [r.id, r]));
   for (const relation of kg.relations()) if (refProperties(relation).some((n) => relation.properties[n] === mergeId)) moving.set(relation.id, relation);
   for (const relation of moving.values()) {
     const swap = (id: string) => (id === mergeId ? keepId : id);
     const properties = Object.fromEntries(Object.entries(relation.properties).map(([k, v]) => [k, typeof v === 'string' && refProperties(relation).includes(k) ? swap(v) : v]));
     const moved: RelationRecord = { ...relation, id: relationId(relation.type, swap(relation.from), swap(relation.to)), from: swap(relation.from), to: swap(relation.to), properties };
+    renamed.set(relation.id, moved.id);
     relations.set(relation.id, { id: relation.id, before: relation, after: null });
     const existing = relations.get(moved.id)?.after ?? kg.findRelation(moved.id);
     if (moved.id === relation.id) {
       relations.set(relation.id, { id: relation.id, before: relation, after: moved });
     } else if (existing && existing.id !== relation.id) {
-      const joined: RelationRecord = { ...existing, evidence: joinEvidence(existing.evidence, moved.evidence) };
-      for (const [k, v] of Object.entries(moved.properties)) if (joined.properties[k] === undefined) joined.properties = { ...joined.properties, [k]: v };
-      mergeStated(joined, moved);
+      const joined = joinRelation(existing, moved);
       const first = relations.get(moved.id)?.before ?? existing;
       relations.set(moved.id, { id: moved.id, before: first, after: joined });
     } else {
@@ -59,14 +49,9 @@ export function planMergeEntities(kg: KnowledgeGraph, keepId: string, mergeId: s
   }
   effects.relations = [...relations.values()];
   // conflicts about the duplicate or a relation that moved now name what it became
-  const renamed = new Map<string, string>([[mergeId, keepId]]);
-  for (const relation of moving.values()) renamed.set(relation.id, relationId(relation.type, relation.from === mergeId ? keepId : relation.from, relation.to === mergeId ? keepId : relation.to));
-  for (const conflict of kg.conflicts()) {
-    if (conflict.about.some((id) => renamed.has(id))) conflicts.put({ ...conflict, about: [...new Set(conflict.about.map((id) => renamed.get(id) ?? id))] });
-  }
-  // where the two disagree, the kept entity's value stays and the other is kept as a claim
-  for (const [name, value] of disagreements) {
-    conflicts.disagree(keepId, name, { value: claimValue(keep.attributes[name]), evidence: keep.evidence }, { value: claimValue(value), evidence: merged.evidence });
+  for (const { id } of kg.conflicts()) {
+    const conflict = conflicts.current(id)!;
+    if (conflict.about.some((about) => renamed.has(about))) conflicts.put({ ...conflict, about: [...new Set(conflict.about.map((about) => renamed.get(about) ?? about))] });
   }
   effects.conflicts = conflicts.effects();
   effects.redirects.push({ id: mergeId, before: null, after: keepId });
