@@ -2,9 +2,11 @@
 // GET from a browser), GET /health, GET /ready and (optionally) GET /metrics.
 // It never listens: see cli/serve.
 
+import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -43,6 +45,10 @@ export interface ServerOptions {
   tokens?: readonly TokenEntry[];
   /** reads need a token too (default: reads are open) */
   readsNeedToken?: boolean;
+  /** answer a repeated anonymous read from a cache, emptied by every write (default: on) */
+  responseCache?: boolean;
+  /** cache parsed and validated operations (default: on; off only to measure what it saves) */
+  parseCache?: boolean;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -67,6 +73,23 @@ function prometheus() {
     },
   });
 }
+/**
+ * Repeated anonymous reads answered from memory. The key holds the graph's
+ * revision, which every write moves on, so no answer outlives a change.
+ * Requests with a token (which may write, or read what others may not) skip it.
+ */
+function anonymousReadCache(kg: KnowledgeGraph) {
+  return useResponseCache({
+    session: () => null,
+    enabled: (request) => !request.headers.has('authorization'),
+    ttl: 60_000,
+    invalidateViaMutation: false,
+    // the key is also the answer's ETag: a hash, so it holds only characters a header may
+    buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+      createHash('sha256').update(JSON.stringify([kg.revision, operationName ?? null, documentString, variableValues ?? {}])).digest('hex'),
+  });
+}
+
 /** bodies an HTML form can send without a CORS preflight */
 const FORM_BODY = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
@@ -100,6 +123,7 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
     },
     renderGraphiQL,
     landingPage: false,
+    parserAndValidationCache: options.parseCache ?? true,
     // a body past 2 MB is refused (413) before it is read whole; an article is at most 500,000 characters
     maxRequestBodySize: 2_000_000,
     // operations come as JSON or GET only: a cross-site HTML form cannot send one
@@ -116,6 +140,7 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
+      ...(options.responseCache === false ? [] : [anonymousReadCache(kg)]),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
           if (url.pathname === yogaEndpoint && request.method === 'POST' && FORM_BODY.test(request.headers.get('content-type') ?? '')) {

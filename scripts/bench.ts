@@ -1,0 +1,284 @@
+// The benchmark suite (issue 7): each case side by side with the floor
+// beneath it, on a generated graph. In process with tinybench; over HTTP with
+// autocannon, the server pinned to core 0 and this process to core 1 (taskset).
+// Each HTTP figure is the median of --runs runs. Prints one JSON object and
+// writes the Markdown table into BENCHMARKS.md between its markers.
+// Run: npm run bench -- [--entities 100000] [--runs 3] [--duration 5]
+
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { bfsFromNode } from 'graphology-traversal';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { Bench } from 'tinybench';
+import { generateGraph } from '../src/generate/generate-graph.js';
+import { createServer } from '../src/server.js';
+import { traversalView } from '../src/store/queries/traversal-view.js';
+import { readData } from '../src/write/open-data.js';
+
+const { values } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '16' },
+    markdown: { type: 'string', default: fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)) },
+  },
+});
+const entities = Number(values.entities);
+const runs = Number(values.runs);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+// this process (the load generator and the in-process cases) on core 1, servers on core 0
+const pinned = process.env.COOPGRAPH_BENCH_PINNED === '1';
+const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
+if (!pinned && hasTaskset) {
+  const child = spawnSync('taskset', ['-c', '1', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, COOPGRAPH_BENCH_PINNED: '1' },
+  });
+  process.exit(child.status ?? 1);
+}
+const onCore = (core: number, command: string[]) => (hasTaskset ? ['taskset', ['-c', String(core), ...command]] : [command[0]!, command.slice(1)]) as [string, string[]];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// --- the graph ------------------------------------------------------------
+const dir = fileURLToPath(new URL(`../.bench/graph-${entities}-${values.seed}/`, import.meta.url));
+if (!existsSync(dir)) {
+  log(`generating ${entities} entities into ${dir}`);
+  generateGraph(dir, { entities, seed: Number(values.seed) });
+}
+
+// --- B6: load time and memory, each in a fresh process ---------------------
+function loadChild(mode: 'store' | 'bare' | 'files') {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./bench/load-child.ts', import.meta.url)), dir, mode], {
+    encoding: 'utf8',
+    maxBuffer: 1e6,
+  });
+  return JSON.parse(out) as { ms: number; heap: number; rss: number; entities: number; relations: number };
+}
+log('B6: load');
+const loads = { store: [] as ReturnType<typeof loadChild>[], bare: [] as ReturnType<typeof loadChild>[], files: [] as ReturnType<typeof loadChild>[] };
+for (let r = 0; r < runs; r++) for (const mode of ['store', 'bare', 'files'] as const) loads[mode].push(loadChild(mode));
+const m = (mode: keyof typeof loads, key: 'ms' | 'heap' | 'rss') => median(loads[mode].map((x) => x[key]));
+const counts = loads.store[0]!;
+
+// --- HTTP: B1, B2, B3 over loopback ----------------------------------------
+interface HttpFigure {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+async function withServer<T>(mode: 'coopgraph' | 'empty' | 'bare', fn: (url: string) => Promise<T>): Promise<T> {
+  const [command, args] = onCore(0, [process.execPath, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /listening (\d+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`bench server ${mode} exited with ${code}`)));
+    });
+    return await fn(`http://127.0.0.1:${port}/graphql`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+async function hammer(url: string, query: string, variables: Record<string, unknown> = {}, seconds = duration): Promise<HttpFigure> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx for ${query}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+async function medianOf(url: string, query: string, variables?: Record<string, unknown>): Promise<HttpFigure> {
+  await hammer(url, query, variables, 1); // warm up: compile, fill caches
+  const figures: HttpFigure[] = [];
+  for (let r = 0; r < runs; r++) figures.push(await hammer(url, query, variables));
+  return { rps: median(figures.map((f) => f.rps)), p50: median(figures.map((f) => f.p50)), p99: median(figures.map((f) => f.p99)) };
+}
+
+// the agency party to the most agreements, and its first agreement's signatories: "who signed which MoU" for one party
+const { kg } = readData(dir);
+const agencies = kg.entities(['PoliceAgency']);
+const busiest = agencies.reduce((a, b) => (kg.relationsOf(a.id, 'OUT', ['PARTY_TO']).length >= kg.relationsOf(b.id, 'OUT', ['PARTY_TO']).length ? a : b));
+const typical = agencies[Math.floor(agencies.length / 2)]!;
+const TYPENAME = '{ __typename }';
+const NODE = 'query ($id: ID!) { node(id: $id) { id kind name aliases attributes } }';
+const SIGNED = 'query ($id: ID!) { node(id: $id) { ... on PoliceAgency { agreements { id name signatories { person { name } } } } } }';
+
+log('B1, B2, B3: HTTP');
+const http = {
+  coopgraph: await withServer('coopgraph', async (url) => ({
+    typename: await medianOf(url, TYPENAME),
+    node: await medianOf(url, NODE, { id: typical.id }),
+    signed: await medianOf(url, SIGNED, { id: typical.id }),
+  })),
+  empty: await withServer('empty', async (url) => ({ typename: await medianOf(url, TYPENAME) })),
+  bare: await withServer('bare', async (url) => ({ typename: await medianOf(url, TYPENAME) })),
+};
+
+// --- in process: B3, B4, B5, B7 ---------------------------------------------
+const server = createServer(kg, { log: () => {} });
+const noResponseCache = createServer(kg, { log: () => {}, responseCache: false });
+const noCaches = createServer(kg, { log: () => {}, responseCache: false, parseCache: false });
+const ask = async (target: typeof server, query: string, variables: Record<string, unknown>) =>
+  (await target.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).text();
+
+const signedDirect = (id: string) =>
+  JSON.stringify(
+    kg.related(id, 'PARTY_TO', 'OUT').map((a) => ({
+      id: a.id,
+      name: a.name,
+      signatories: kg.relationsOf(a.id, 'IN', ['SIGNED']).map((r) => ({ person: { name: kg.graph.getNodeAttributes(r.from).name } })),
+    })),
+  );
+
+// B4 starts: agencies and people spread over the graph; B5 pairs: far apart
+const starts = kg.entities(['Person']).filter((_, i) => i % 997 === 0).slice(0, 50);
+const anyView = traversalView(kg, 'ANY');
+const pairs: [string, string][] = starts.slice(0, 25).map((p, i) => [p.id, starts[starts.length - 1 - i]!.id]);
+let cursor = 0;
+const nextStart = () => starts[cursor++ % starts.length]!.id;
+let pairCursor = 0;
+const nextPair = () => pairs[pairCursor++ % pairs.length]!;
+
+/** What the API's neighbourhood answers, done directly: BFS to a depth, at most `limit` entities, the relations among them. */
+function neighbourhoodDirect(id: string, depth: number, limit: number): string {
+  const seen = new Set<string>();
+  bfsFromNode(anyView, id, (node, _, d) => {
+    if (seen.size >= limit) return true;
+    seen.add(node);
+    return d >= depth;
+  });
+  const relations: unknown[] = [];
+  for (const node of seen) kg.graph.forEachOutEdge(node, (_, r, __, target) => seen.has(target) && relations.push({ id: r.id, type: r.type }));
+  return JSON.stringify({ nodes: [...seen].map((n) => ({ id: n, name: kg.graph.getNodeAttributes(n).name })), relations });
+}
+const NEIGHBOURHOOD = 'query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, limit: 500) { nodes { id name } relations { id type } } }';
+const PATH = 'query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id } } }';
+
+log('B3, B4, B5, B7: in process');
+const bench = new Bench({ time: 1500, warmupTime: 300 });
+bench
+  .add('B3 node: direct', () => JSON.stringify(kg.findEntity(typical.id)))
+  .add('B3 node: API', () => ask(noResponseCache, NODE, { id: typical.id }))
+  .add('B3 signed: direct', () => signedDirect(typical.id))
+  .add('B3 signed: API', () => ask(noResponseCache, SIGNED, { id: typical.id }))
+  .add('B4 depth 2: direct', () => neighbourhoodDirect(nextStart(), 2, 500))
+  .add('B4 depth 2: API', () => ask(noResponseCache, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
+  .add('B4 depth 3: direct', () => neighbourhoodDirect(nextStart(), 3, 500))
+  .add('B4 depth 3: API', () => ask(noResponseCache, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
+  .add('B5 shortestPath: direct', () => {
+    const [from, to] = nextPair();
+    return JSON.stringify(bidirectional(anyView, from, to));
+  })
+  .add('B5 shortestPath: API', () => {
+    const [from, to] = nextPair();
+    return ask(noResponseCache, PATH, { from, to });
+  })
+  .add('B7 node: all caches', () => ask(server, NODE, { id: typical.id }))
+  .add('B7 node: no response cache', () => ask(noResponseCache, NODE, { id: typical.id }))
+  .add('B7 node: no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }));
+await bench.run();
+const latency = (name: string) => {
+  const result = bench.getTask(name)!.result;
+  if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
+  return { mean: result.latency.mean * 1000, p50: result.latency.p50! * 1000, p99: result.latency.p99 * 1000 };
+};
+const inProcess = Object.fromEntries(bench.tasks.map((t) => [t.name, latency(t.name)]));
+
+// --- ingestion ---------------------------------------------------------------
+log('ingestion');
+const ingest = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-ingest.ts', import.meta.url))], { encoding: 'utf8' });
+const articlesPerSecond = Number(/([\d.]+) articles\/s/.exec(ingest)?.[1]);
+const msPerKb = median([...ingest.matchAll(/\| \d+ \| [\d.]+ \| ([\d.]+) \|/g)].map((row) => Number(row[1])));
+
+// --- the table ---------------------------------------------------------------
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const us = (x: number) => Math.round(x * 10) / 10;
+const figures = {
+  graph: { entities: counts.entities, relations: counts.relations, busiestAgency: busiest.id },
+  B1: { withGraph: http.coopgraph.typename, emptyGraph: http.empty.typename, ratio: ratio(http.coopgraph.typename.rps, http.empty.typename.rps), target: '>= 0.8' },
+  B2: { ours: http.coopgraph.typename, bareYoga: http.bare.typename, ratio: ratio(http.coopgraph.typename.rps, http.bare.typename.rps), target: '>= 0.9' },
+  B3: {
+    nodeInProcess: { apiUs: us(inProcess['B3 node: API']!.mean), directUs: us(inProcess['B3 node: direct']!.mean), ratio: ratio(inProcess['B3 node: API']!.mean, inProcess['B3 node: direct']!.mean), target: '<= 1.5' },
+    signedInProcess: { apiUs: us(inProcess['B3 signed: API']!.mean), directUs: us(inProcess['B3 signed: direct']!.mean), ratio: ratio(inProcess['B3 signed: API']!.mean, inProcess['B3 signed: direct']!.mean), target: '<= 1.5' },
+    nodeHttp: { ...http.coopgraph.node, ratioToB2: ratio(http.coopgraph.node.rps, http.bare.typename.rps), target: '>= 0.8' },
+    signedHttp: { ...http.coopgraph.signed, ratioToB2: ratio(http.coopgraph.signed.rps, http.bare.typename.rps), target: '>= 0.8' },
+  },
+  B4: Object.fromEntries(
+    [2, 3].map((d) => {
+      const api = inProcess[`B4 depth ${d}: API`]!;
+      const direct = inProcess[`B4 depth ${d}: direct`]!;
+      return [`depth${d}`, { apiP50Us: us(api.p50), apiP99Us: us(api.p99), directP50Us: us(direct.p50), ratio: ratio(api.p50, direct.p50), p99OverP50: ratio(api.p99, api.p50), target: '<= 1.5, p99 <= 10 x p50' }];
+    }),
+  ),
+  B5: { apiUs: us(inProcess['B5 shortestPath: API']!.mean), directUs: us(inProcess['B5 shortestPath: direct']!.mean), ratio: ratio(inProcess['B5 shortestPath: API']!.mean, inProcess['B5 shortestPath: direct']!.mean), target: '<= 1.1' },
+  B6: {
+    storeMs: Math.round(m('store', 'ms')),
+    bareMs: Math.round(m('bare', 'ms')),
+    timeRatio: ratio(m('store', 'ms'), m('bare', 'ms')),
+    storeHeapMB: Math.round(m('store', 'heap') / 1e6),
+    bareHeapMB: Math.round(m('bare', 'heap') / 1e6),
+    memoryRatio: ratio(m('store', 'heap'), m('bare', 'heap')),
+    bytesPerEntityAndRelation: Math.round(m('store', 'heap') / (counts.entities + counts.relations)),
+    filesToServedMs: Math.round(m('files', 'ms')),
+    filesToServedRssMB: Math.round(m('files', 'rss') / 1e6),
+    target: 'time <= 1.2, memory <= 1.1',
+  },
+  B7: {
+    allCachesUs: us(inProcess['B7 node: all caches']!.mean),
+    noResponseCacheUs: us(inProcess['B7 node: no response cache']!.mean),
+    noCachesUs: us(inProcess['B7 node: no response or parse cache']!.mean),
+  },
+  ingestion: { articlesPerSecond, msPerKb },
+};
+console.log(JSON.stringify(figures, null, 2));
+
+const pass = (ok: boolean) => (ok ? 'met' : '**not met**');
+const rows = [
+  ['B1 resident-graph tax', `${http.coopgraph.typename.rps.toFixed(0)} vs ${http.empty.typename.rps.toFixed(0)} req/s`, String(figures.B1.ratio), '≥ 0.8', pass(figures.B1.ratio >= 0.8)],
+  ['B2 HTTP floor', `${http.coopgraph.typename.rps.toFixed(0)} vs ${http.bare.typename.rps.toFixed(0)} req/s (bare yoga)`, String(figures.B2.ratio), '≥ 0.9', pass(figures.B2.ratio >= 0.9)],
+  ['B3 node, in process', `${figures.B3.nodeInProcess.apiUs} vs ${figures.B3.nodeInProcess.directUs} µs`, String(figures.B3.nodeInProcess.ratio), '≤ 1.5', pass(figures.B3.nodeInProcess.ratio <= 1.5)],
+  ['B3 who signed (one party), in process', `${figures.B3.signedInProcess.apiUs} vs ${figures.B3.signedInProcess.directUs} µs`, String(figures.B3.signedInProcess.ratio), '≤ 1.5', pass(figures.B3.signedInProcess.ratio <= 1.5)],
+  ['B3 node, HTTP', `${http.coopgraph.node.rps.toFixed(0)} req/s vs B2's bare ${http.bare.typename.rps.toFixed(0)}`, String(figures.B3.nodeHttp.ratioToB2), '≥ 0.8', pass(figures.B3.nodeHttp.ratioToB2 >= 0.8)],
+  ['B3 who signed, HTTP', `${http.coopgraph.signed.rps.toFixed(0)} req/s vs ${http.bare.typename.rps.toFixed(0)}`, String(figures.B3.signedHttp.ratioToB2), '≥ 0.8', pass(figures.B3.signedHttp.ratioToB2 >= 0.8)],
+  ...[2, 3].map((d) => {
+    const f = figures.B4[`depth${d}`] as { apiP50Us: number; apiP99Us: number; directP50Us: number; ratio: number; p99OverP50: number };
+    return [`B4 neighbourhood depth ${d} (≤ 500)`, `p50 ${f.apiP50Us} vs ${f.directP50Us} µs; p99 ${f.apiP99Us} µs`, `${f.ratio}; p99/p50 ${f.p99OverP50}`, '≤ 1.5; ≤ 10', pass(f.ratio <= 1.5 && f.p99OverP50 <= 10)];
+  }),
+  ['B5 shortestPath, far pairs', `${figures.B5.apiUs} vs ${figures.B5.directUs} µs`, String(figures.B5.ratio), '≤ 1.1', pass(figures.B5.ratio <= 1.1)],
+  ['B6 build the store', `${figures.B6.storeMs} vs ${figures.B6.bareMs} ms; ${figures.B6.storeHeapMB} vs ${figures.B6.bareHeapMB} MB heap`, `${figures.B6.timeRatio}; ${figures.B6.memoryRatio}`, '≤ 1.2; ≤ 1.1', pass(figures.B6.timeRatio <= 1.2 && figures.B6.memoryRatio <= 1.1)],
+  ['B6 files to served graph', `${figures.B6.filesToServedMs} ms, RSS ${figures.B6.filesToServedRssMB} MB`, '', '', ''],
+  ['B7 node in process: caches', `all ${figures.B7.allCachesUs} µs; no response cache ${figures.B7.noResponseCacheUs} µs; neither ${figures.B7.noCachesUs} µs`, '', '', ''],
+  ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
+];
+const table = [
+  `Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); ${runs} runs of ${duration} s for each HTTP figure (median), ${connections} connections${hasTaskset ? ', server on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  '',
+  '| case | ours vs floor | ratio | target | |',
+  '| --- | --- | ---: | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+const markdownPath = values.markdown!;
+const begin = '<!-- bench:begin -->';
+const end = '<!-- bench:end -->';
+const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
+const [head, rest] = existing.includes(begin) ? existing.split(begin) : [`${existing}\n`, `\n${end}\n`];
+writeFileSync(markdownPath, `${head}${begin}\n${table}\n${end}${rest!.split(end)[1] ?? '\n'}`);
+log(`table written to ${markdownPath}`);

@@ -1,0 +1,23 @@
+// A server for the HTTP benchmarks, in its own process:
+//   coopgraph DIR   our server with the graph of DIR
+//   empty           our server with an empty graph (the resident-graph tax's baseline)
+//   bare            a bare graphql-yoga answering a constant (the HTTP floor)
+// Prints "listening PORT" once it listens.
+
+import { createServer as createHttpServer } from 'node:http';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
+import { createServer } from '../../src/server.js';
+import { readData } from '../../src/write/open-data.js';
+
+const [mode, dir] = process.argv.slice(2);
+const handler =
+  mode === 'bare'
+    ? createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }), logging: false })
+    : createServer(mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] }), { log: () => {} });
+const server = createHttpServer(handler);
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
