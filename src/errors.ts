@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'BUDGET_EXCEEDED'
   | 'INVALID_GRAPH_DATA'
-  | 'DATA_LOCKED';
+  | 'DATA_LOCKED'
+  | 'GRAPH_TOO_LARGE';
 
 /** Base class of every expected error: its message is safe to show to a client. */
 export class CoopgraphError extends Error {
@@ -84,6 +85,14 @@ export class DataLockedError extends CoopgraphError {
   constructor(message: string) {
     super('DATA_LOCKED', message);
     this.name = 'DataLockedError';
+  }
+}
+
+/** A graph past what one process can hold: refused before loading, not found out by running out of memory. */
+export class GraphTooLargeError extends CoopgraphError {
+  constructor(message: string) {
+    super('GRAPH_TOO_LARGE', message);
+    this.name = 'GraphTooLargeError';
   }
 }
 

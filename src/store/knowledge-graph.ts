@@ -4,7 +4,7 @@
 
 import { MultiDirectedGraph } from 'graphology';
 import { didYouMean } from '../did-you-mean.js';
-import { NotFoundError } from '../errors.js';
+import { GraphTooLargeError, NotFoundError } from '../errors.js';
 import {
   normalizeName,
   type ConflictRecord,
@@ -16,6 +16,9 @@ import {
 } from '../ontology/index.js';
 
 export type Direction = 'OUT' | 'IN' | 'ANY';
+
+/** Entries one V8 Map holds: the most entities, and the most relations, one store can hold. */
+export const MAX_RECORDS = 2 ** 24 - 1;
 
 /** Suggestions scan every id; past this size the message goes without one. */
 const SUGGEST_MAX_ENTITIES = 50_000;
@@ -37,6 +40,10 @@ export class KnowledgeGraph {
 
   /** Builds the graph from validated records (see load/). */
   static fromData(data: GraphData): KnowledgeGraph {
+    // graphology keeps nodes and edges in one V8 Map each, which holds at most 2^24 entries
+    for (const [what, count] of [['entities', data.entities.length], ['relations', data.relations.length]] as const) {
+      if (count > MAX_RECORDS) throw new GraphTooLargeError(`the graph has ${count.toLocaleString('en')} ${what}; one store holds at most ${MAX_RECORDS.toLocaleString('en')}`);
+    }
     const kg = new KnowledgeGraph();
     for (const entity of data.entities) kg.graph.addNode(entity.id, entity);
     for (const relation of data.relations) kg.graph.addDirectedEdgeWithKey(relation.id, relation.from, relation.to, relation);

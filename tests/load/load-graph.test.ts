@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { InvalidGraphDataError, type DataProblem } from '../../src/errors.js';
-import { loadGraph } from '../../src/load/load-graph.js';
+import { GraphTooLargeError, InvalidGraphDataError, type DataProblem } from '../../src/errors.js';
+import { assertFitsHeap, loadGraph } from '../../src/load/load-graph.js';
+import { thrown as thrownBy } from '../store/thrown.js';
 import { GRAPH_DIR } from '../seed-graph.js';
 
 const TEXT = 'Police meet\n\nJune, 3 2020\nMPS - Colonel Jane Doe, Director of the Lang Son Provincial Police Department, met the Guangxi police in Lang Son.\n';
@@ -194,5 +195,20 @@ describe('loadGraph', () => {
       ['Colonel', ['article:a']],
       ['Senior Colonel', ['article:b']],
     ]);
+  });
+});
+
+describe('assertFitsHeap', () => {
+  it('refuses facts whose load would not fit the heap, saying how much it needs and how to give it', () => {
+    const error = thrownBy(() => assertFitsHeap('graph/', 1_000_000_000, 4_000_000_000));
+    expect(error).toBeInstanceOf(GraphTooLargeError);
+    expect(error.message).toBe(
+      'graph/ holds 1.0 GB of facts, which need about 7.0 GB of memory to load; this process may use 4.0 GB. ' +
+        'Start it with NODE_OPTIONS=--max-old-space-size=8011, or split the graph (README: "How big a graph one process serves").',
+    );
+  });
+
+  it('lets through what fits', () => {
+    expect(() => assertFitsHeap('graph/', 500_000_000, 4_000_000_000)).not.toThrow();
   });
 });
