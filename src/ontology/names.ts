@@ -3,12 +3,16 @@
 import { KINDS, type Kind } from './ontology.js';
 
 const APOSTROPHES = /['’‘`´ʼ]/g;
+const PLAIN = /^[\x20-\x7e]*$/;
+const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 
 /**
  * The key two names match on: case, diacritics, punctuation and the kind of
  * apostrophe are ignored (`Pu’er` = `Pu'er` = `Puer`, `Điện Biên` = `Dien Bien`).
  */
 export function normalizeName(name: string): string {
+  // most names are plain ASCII: no diacritics to take off
+  if (PLAIN.test(name)) return name.toLowerCase().replace(APOSTROPHES, '').replace(NOT_ALPHANUMERIC, ' ').trim();
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

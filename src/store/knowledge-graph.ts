@@ -31,7 +31,15 @@ export class KnowledgeGraph {
   revision = 0;
   private readonly sortedEntities: EntityRecord[] = [];
   private readonly kindIndex = new Map<Kind, EntityRecord[]>();
-  private readonly nameIndex = new Map<string, Set<string>>();
+  /**
+   * normalized name → the id of the entity it names, or the ids when several
+   * share it (most names are one entity's). Built on first use after a change:
+   * only searches and ingestion ask by name.
+   */
+  private readonly nameIndex = new Map<string, string | string[]>();
+  private nameIndexRevision = -1;
+  /** relation types whose list in typeIndex is not sorted yet: sorted when first read */
+  private readonly unsortedTypes = new Set<RelationType>();
   private readonly typeIndex = new Map<RelationType, RelationRecord[]>();
   private readonly conflictIndex = new Map<string, ConflictRecord[]>();
   private readonly allConflicts: ConflictRecord[] = [];
@@ -86,17 +94,10 @@ export class KnowledgeGraph {
   reindex(): void {
     this.sortedEntities.length = 0;
     this.kindIndex.clear();
-    this.nameIndex.clear();
     this.typeIndex.clear();
     this.conflictIndex.clear();
     this.graph.forEachNode((_, entity) => {
       this.sortedEntities.push(entity);
-      for (const name of [entity.name, ...entity.aliases]) {
-        const key = normalizeName(name);
-        const ids = this.nameIndex.get(key) ?? new Set<string>();
-        ids.add(entity.id);
-        this.nameIndex.set(key, ids);
-      }
     });
     this.sortedEntities.sort(byId);
     for (const entity of this.sortedEntities) {
@@ -109,7 +110,8 @@ export class KnowledgeGraph {
       list.push(relation);
       this.typeIndex.set(relation.type, list);
     });
-    for (const list of this.typeIndex.values()) list.sort(byId);
+    this.unsortedTypes.clear();
+    for (const type of this.typeIndex.keys()) this.unsortedTypes.add(type);
     for (const conflict of this.allConflicts) {
       for (const id of conflict.about) {
         const list = this.conflictIndex.get(id) ?? [];
@@ -118,6 +120,22 @@ export class KnowledgeGraph {
       }
     }
     this.revision++;
+  }
+
+  private indexName(name: string, id: string): void {
+    const key = normalizeName(name);
+    const held = this.nameIndex.get(key);
+    if (held === undefined) this.nameIndex.set(key, id);
+    else if (typeof held === 'string') {
+      if (held !== id) this.nameIndex.set(key, [held, id]);
+    } else if (!held.includes(id)) held.push(id);
+  }
+
+  /** The relations of one type, sorted by id (sorted on first read after a change). */
+  private relationsOfType(type: RelationType): RelationRecord[] {
+    const list = this.typeIndex.get(type) ?? [];
+    if (this.unsortedTypes.delete(type)) list.sort(byId);
+    return list;
   }
 
   get entityCount(): number {
@@ -182,7 +200,7 @@ export class KnowledgeGraph {
   /** Relations sorted by id, all or of the given types. */
   relations(types?: readonly RelationType[]): readonly RelationRecord[] {
     const chosen = types && types.length ? types : [...this.typeIndex.keys()];
-    const lists = chosen.map((t) => this.typeIndex.get(t) ?? []);
+    const lists = chosen.map((t) => this.relationsOfType(t));
     return lists.length === 1 ? lists[0]! : lists.flat().sort(byId);
   }
 
@@ -209,8 +227,17 @@ export class KnowledgeGraph {
 
   /** Entities whose name or an alias matches by ONTOLOGY.md's rule. */
   entitiesNamed(name: string): EntityRecord[] {
+    if (this.nameIndexRevision !== this.revision) {
+      this.nameIndex.clear();
+      this.graph.forEachNode((id, entity) => {
+        this.indexName(entity.name, id);
+        for (const alias of entity.aliases) this.indexName(alias, id);
+      });
+      this.nameIndexRevision = this.revision;
+    }
     const ids = this.nameIndex.get(normalizeName(name));
-    return ids ? [...ids].map((id) => this.graph.getNodeAttributes(id)) : [];
+    if (ids === undefined) return [];
+    return (typeof ids === 'string' ? [ids] : ids).map((id) => this.graph.getNodeAttributes(id));
   }
 
   /** Every recorded disagreement, or those about one entity or relation. */
