@@ -275,3 +275,21 @@ describe('reads', () => {
     });
   });
 });
+
+describe('where the directives stand', () => {
+  // with reads open, the auth plugin checks mutations only (api/auth): that holds while no read carries a directive
+  it('are on Mutation only', async () => {
+    const { parse, visit } = await import('graphql');
+    const { typeDefs } = await import('../../src/api/schema.js');
+    const carriers = new Set<string>();
+    let type = '';
+    visit(parse(typeDefs), {
+      ObjectTypeDefinition: { enter: (node) => void (type = node.name.value) },
+      InterfaceTypeDefinition: { enter: (node) => void (type = node.name.value) },
+      Directive: (node) => {
+        if (node.name.value === 'authenticated' || node.name.value === 'requiresScopes') carriers.add(type);
+      },
+    });
+    expect([...carriers]).toEqual(['Mutation']);
+  });
+});
