@@ -25,6 +25,28 @@ const SUGGEST_MAX_ENTITIES = 50_000;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Where a record with this id is, or would go, in a list sorted by id. */
+function positionOf(list: readonly { id: string }[], id: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]!.id < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function removeSorted(list: { id: string }[], id: string, unsorted: boolean): void {
+  const at = unsorted ? list.findIndex((r) => r.id === id) : positionOf(list, id);
+  if (at >= 0 && at < list.length && list[at]!.id === id) list.splice(at, 1);
+}
+
+function insertSorted<T extends { id: string }>(list: T[], record: T, unsorted: boolean): void {
+  if (unsorted) list.push(record);
+  else list.splice(positionOf(list, record.id), 0, record);
+}
+
 export class KnowledgeGraph {
   readonly graph = new MultiDirectedGraph<EntityRecord, RelationRecord>({ allowSelfLoops: false });
   /** bumped on every change, so caches built over the graph know when to rebuild */
@@ -45,6 +67,11 @@ export class KnowledgeGraph {
   private readonly allConflicts: ConflictRecord[] = [];
   /** ids of merged entities → the id of the entity each was merged into */
   private readonly redirects = new Map<string, string>();
+  /** entities set since the last reindex: reindex updates the indices for these alone */
+  private readonly pendingEntities = new Set<string>();
+  /** relations set since the last reindex, with their type before (null: there was none) */
+  private readonly pendingRelations = new Map<string, RelationType | null>();
+  private indexed = false;
 
   /** Builds the graph from validated records (see load/). */
   static fromData(data: GraphData): KnowledgeGraph {
@@ -66,12 +93,18 @@ export class KnowledgeGraph {
    * Removing an entity removes its relations with it.
    */
   setEntity(id: string, entity: EntityRecord | null): void {
-    if (!entity) this.graph.dropNode(id);
+    this.pendingEntities.add(id);
+    if (!entity) {
+      // its relations go with it: the indices must hear of them too
+      this.graph.forEachEdge(id, (edge) => this.noteRelation(edge));
+      this.graph.dropNode(id);
+    }
     else if (this.graph.hasNode(id)) this.graph.replaceNodeAttributes(id, entity);
     else this.graph.addNode(id, entity);
   }
 
   setRelation(id: string, relation: RelationRecord | null): void {
+    this.noteRelation(id);
     if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
     if (relation) this.graph.addDirectedEdgeWithKey(id, relation.from, relation.to, relation);
   }
@@ -90,8 +123,54 @@ export class KnowledgeGraph {
     else this.redirects.delete(id);
   }
 
-  /** Rebuilds the indices after a change; bumps `revision`. */
+  /** Remembers a relation's type before its first change since the last reindex. */
+  private noteRelation(id: string): void {
+    if (!this.pendingRelations.has(id)) this.pendingRelations.set(id, this.graph.hasEdge(id) ? this.graph.getEdgeAttribute(id, 'type') : null);
+  }
+
+  /**
+   * Brings the indices up to date after a change; bumps `revision`. A few
+   * records changed: each is taken out of and put back into the sorted lists
+   * (a commit on a large graph costs microseconds, not a rebuild); else, or
+   * the first time, every index is built anew.
+   */
   reindex(): void {
+    const changed = this.pendingEntities.size + this.pendingRelations.size;
+    if (this.indexed && changed * 20 < this.graph.order + this.graph.size) this.reindexPending();
+    else this.rebuildIndices();
+    this.pendingEntities.clear();
+    this.pendingRelations.clear();
+    this.indexed = true;
+    this.conflictIndex.clear();
+    for (const conflict of this.allConflicts) {
+      for (const id of conflict.about) {
+        const list = this.conflictIndex.get(id) ?? [];
+        list.push(conflict);
+        this.conflictIndex.set(id, list);
+      }
+    }
+    this.revision++;
+  }
+
+  private reindexPending(): void {
+    for (const [id, typeBefore] of this.pendingRelations) {
+      if (typeBefore) removeSorted(this.typeIndex.get(typeBefore) ?? [], id, this.unsortedTypes.has(typeBefore));
+      const after = this.findRelation(id);
+      if (!after) continue;
+      const list = this.typeIndex.get(after.type) ?? this.typeIndex.set(after.type, []).get(after.type)!;
+      insertSorted(list, after, this.unsortedTypes.has(after.type));
+    }
+    for (const id of this.pendingEntities) {
+      removeSorted(this.sortedEntities, id, false);
+      for (const list of this.kindIndex.values()) removeSorted(list, id, false);
+      if (!this.graph.hasNode(id)) continue;
+      const after = this.graph.getNodeAttributes(id);
+      insertSorted(this.sortedEntities, after, false);
+      insertSorted(this.kindIndex.get(after.kind) ?? this.kindIndex.set(after.kind, []).get(after.kind)!, after, false);
+    }
+  }
+
+  private rebuildIndices(): void {
     this.sortedEntities.length = 0;
     this.kindIndex.clear();
     this.typeIndex.clear();
@@ -112,14 +191,6 @@ export class KnowledgeGraph {
     });
     this.unsortedTypes.clear();
     for (const type of this.typeIndex.keys()) this.unsortedTypes.add(type);
-    for (const conflict of this.allConflicts) {
-      for (const id of conflict.about) {
-        const list = this.conflictIndex.get(id) ?? [];
-        list.push(conflict);
-        this.conflictIndex.set(id, list);
-      }
-    }
-    this.revision++;
   }
 
   private indexName(name: string, id: string): void {
