@@ -27,6 +27,8 @@ export default tseslint.config(
   // the one writer: the change log, its replay and the lock, between the store and the API
   { files: ['src/write/**'], rules: banned('api', 'cli', 'export', 'server') },
   { files: ['src/api/**', 'src/export/**'], rules: banned('load', 'cli') },
+  // the explorer page reads the graph through the public GraphQL API only (the ontology's lists are data)
+  { files: ['src/explorer/**'], rules: banned('load', 'store', 'write', 'api', 'cli', 'export', 'server', 'extract', 'generate', 'http') },
   // GraphQL results in tests are untyped JSON
   { files: ['tests/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['bin/**'], languageOptions: { globals: { process: 'readonly' } } },

@@ -1,5 +1,6 @@
 // createServer(kg) → a graphql-yoga instance serving /graphql (GraphiQL on
-// GET from a browser), GET /health, GET /ready and (optionally) GET /metrics.
+// GET from a browser), the explorer page at GET /explore, GET /health, GET /ready
+// and (optionally) GET /metrics.
 // It never listens: see cli/serve.
 
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
+import { useExplorer } from './http/explorer.js';
 import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
 import { useRequestLog, type Log } from './http/request-log.js';
 import { Budget } from './store/budget.js';
@@ -49,6 +51,8 @@ export interface ServerOptions {
   responseCache?: boolean;
   /** cache parsed and validated operations (default: on; off only to measure what it saves) */
   parseCache?: boolean;
+  /** the built explorer page's folder (default: dist/explorer) */
+  explorerDir?: string;
 }
 
 const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
@@ -136,6 +140,7 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
     plugins: [
       ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
+      useExplorer(options.explorerDir),
       ...(options.metrics ? [prometheus()] : []),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),

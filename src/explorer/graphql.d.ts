@@ -1,0 +1,5 @@
+// The bundler loads `.graphql` files as text (scripts/build-explorer.ts).
+declare module '*.graphql' {
+  const document: string;
+  export default document;
+}

@@ -1,0 +1,28 @@
+// The explorer, freshly bundled into a temporary folder, served with a graph
+// on a loopback port.
+
+import { mkdtempSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildExplorer } from '../../scripts/build-explorer.js';
+import { createServer } from '../../src/server.js';
+import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
+
+export interface ServedExplorer {
+  /** the page's address */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveExplorer(kg: KnowledgeGraph): Promise<ServedExplorer> {
+  const explorerDir = mkdtempSync(join(tmpdir(), 'coopgraph-explorer-'));
+  await buildExplorer(explorerDir);
+  const http = createHttpServer(createServer(kg, { explorerDir, log: () => {} }));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/explore`,
+    close: () => new Promise<void>((resolve) => http.close(() => resolve())),
+  };
+}
