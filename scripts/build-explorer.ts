@@ -21,7 +21,7 @@ export async function buildExplorer(outDir = EXPLORER_DIST): Promise<void> {
     format: 'esm',
     platform: 'browser',
     target: 'es2020',
-    minify: true,
+    minify: process.env.EXPLORER_MINIFY !== "0",
     sourcemap: true,
     loader: { '.graphql': 'text' },
     logLevel: 'warning',

@@ -60,12 +60,15 @@ export interface RelationDetails extends Fact {
   conflicts?: ConflictNote[];
 }
 
+/** A relation as the entity panel lists it: without its evidence. */
+export type ListedRelation = Omit<RelationDetails, 'evidence'>;
+
 export interface EntityDetails extends EntityRef, Fact {
   aliases: string[];
   confidence: number | null;
   attributes: Record<string, unknown>;
   assertedBy: { by: string; at: string } | null;
-  relations: RelationDetails[];
+  relations: ListedRelation[];
   conflicts: ConflictNote[];
 }
 

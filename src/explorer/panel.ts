@@ -5,6 +5,9 @@ import type { ConflictNote, EntityDetails, EntityRef, Quote, RelationDetails, Su
 import { h } from './dom.js';
 import { kindStyle, relationLabel } from './style.js';
 
+/** relations of one type listed at most (a national ministry has thousands) */
+const LISTED_PER_TYPE = 50;
+
 export interface PanelActions {
   /** open an entity: load its neighbourhood and show it here */
   open(id: string): void;
@@ -49,7 +52,7 @@ export class Panel {
             h(
               'ul',
               {},
-              relations.map((relation) => {
+              relations.slice(0, LISTED_PER_TYPE).map((relation) => {
                 const other = relation.from.id === entity.id ? relation.to : relation.from;
                 const arrow = relation.from.id === entity.id ? '→' : '←';
                 return h(
@@ -61,6 +64,7 @@ export class Panel {
                   h('button', { type: 'button', class: 'link small', onclick: () => this.actions.relation(relation.id) }, relation.stated ? 'evidence' : 'inferred: why'),
                 );
               }),
+              relations.length > LISTED_PER_TYPE && h('li', { class: 'hint' }, `and ${relations.length - LISTED_PER_TYPE} more: expand the node to draw them`),
             ),
           ),
         ),

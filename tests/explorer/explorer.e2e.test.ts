@@ -9,38 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findShortestPath } from '../../src/store/queries/shortest-path.js';
 import { seedGraph } from '../seed-graph.js';
 import { CHROMIUM, launchChromium } from './browser.js';
+import { ARTIFACTS, clickGraphAt, holdStill, nodePosition, pick } from './page.js';
 import { serveExplorer, type ServedExplorer } from './serve-explorer.js';
-
-export const ARTIFACTS = 'test-results/explorer';
 
 const MA = 'person:ma-shuliang';
 const THUC = 'person:nguyen-trung-thuc';
-
-/** Types into a search box and picks the hit with this id. */
-export async function pick(page: Page, input: string, text: string, id: string): Promise<void> {
-  await page.fill(input, text);
-  await page.locator(`${input}-hits li[data-id="${id}"]`).click();
-}
-
-/** Holds the layout still and waits out the camera, then clicks a point of the graph given in the canvas's pixels. */
-export async function clickGraphAt(page: Page, point: { x: number; y: number }): Promise<void> {
-  const box = await page.locator('#graph').boundingBox();
-  if (!box) throw new Error('the graph is not on the page');
-  await page.mouse.click(box.x + point.x, box.y + point.y);
-}
-
-async function still(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { coopgraphExplorer: { stopLayout(): void } }).coopgraphExplorer.stopLayout());
-  await page.waitForTimeout(600);
-}
-
-function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((node) => {
-    const at = (window as unknown as { coopgraphExplorer: { nodePosition(id: string): { x: number; y: number } | undefined } }).coopgraphExplorer.nodePosition(node);
-    if (!at) throw new Error(`${node} is not drawn`);
-    return at;
-  }, id);
-}
 
 describe.skipIf(!CHROMIUM)('the explorer in Chromium', () => {
   const kg = seedGraph();
@@ -70,7 +43,7 @@ describe.skipIf(!CHROMIUM)('the explorer in Chromium', () => {
   it('searches "Ma Shuliang", draws his neighbourhood and shows the evidence of an edge and of the node', async () => {
     await pick(page, '#search', 'Ma Shuliang', MA);
     await page.waitForSelector(`#panel article.entity[data-id="${MA}"]`);
-    await still(page);
+    await holdStill(page);
 
     // an inferred edge on the canvas: the panel shows why it is believed
     const signed = kg.relationsOf(MA, 'OUT', ['SIGNED'])[0]!;
@@ -113,7 +86,7 @@ describe.skipIf(!CHROMIUM)('the explorer in Chromium', () => {
     expect(await steps.first().locator('.entity-link').first().getAttribute('data-id')).toBe(MA);
     expect(await steps.last().locator('.entity-link').last().getAttribute('data-id')).toBe(THUC);
     const drawn = await page.evaluate(
-      (ids) => ids.every((id) => (window as unknown as { coopgraphExplorer: { hasNode(id: string): boolean } }).coopgraphExplorer.hasNode(id)),
+      (ids) => ids.every((id) => window.coopgraphExplorer.hasNode(id)),
       expected.nodes.map((n) => n.id),
     );
     expect(drawn).toBe(true);

@@ -1,4 +1,4 @@
-// coopgraph serve: GraphQL at /graphql, GraphiQL, GET /health; with tokens
+// coopgraph serve: GraphQL at /graphql, GraphiQL, the explorer at /explore, GET /health; with tokens
 // configured, the data folder is locked and mutations write to it.
 
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,8 @@ export const serve: Command = {
   summary: 'serve the graph over GraphQL',
   usage: `coopgraph serve [--port N] [--host H] [--data DIR] [--read-only]
 
-Serves GraphQL at /graphql (GraphiQL in a browser), the change feed over
+Serves GraphQL at /graphql (GraphiQL in a browser), the explorer page at
+/explore, the change feed over
 Server-Sent Events, GET /health, /ready and /metrics (Prometheus); logs one
 JSON line a request on stderr. With tokens configured, the data folder is
 locked (one writer) and mutations write to its change log.
@@ -64,7 +65,7 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const mode = writer ? `writing to ${graphDir(args)} (revision ${writer.revision})` : 'read-only';
-    io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations, ${mode}; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
+    io.stdout(`coopgraph: ${kg.entityCount} entities, ${kg.relationCount} relations, ${mode}; explorer at http://${shown}:${actualPort}/explore; GraphQL at http://${shown}:${actualPort}${yoga.graphqlEndpoint}\n`);
     return new Promise<number>((resolve) => {
       // graceful: stop accepting, let requests in flight finish, drop idle keep-alive connections
       const stop = () => {

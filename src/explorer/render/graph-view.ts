@@ -49,6 +49,7 @@ const FA2LayoutSupervisor = FA2Worker as unknown as typeof FA2Worker.default;
 type FA2LayoutSupervisor = InstanceType<typeof FA2LayoutSupervisor>;
 
 const DIMMED = '#e5e7eb';
+const EDGE_LABELS_UP_TO = 2_000;
 /** up to this many nodes the layout runs at once, in the page (the same drawing every time) */
 const SYNC_LAYOUT_NODES = 1_000;
 const SYNC_LAYOUT_ITERATIONS = 200;
@@ -74,7 +75,7 @@ export class GraphView {
       hideEdgesOnMove: true,
       defaultEdgeType: 'arrow',
       defaultNodeType: 'pictogram',
-      labelRenderedSizeThreshold: 6,
+      labelRenderedSizeThreshold: 3,
       edgeLabelSize: 11,
       nodeProgramClasses: {
         pictogram: createNodeCompoundProgram([
@@ -136,6 +137,8 @@ export class GraphView {
       });
     }
     this.place(added, near);
+    // past a few thousand entities, edge labels cost more than they tell
+    this.renderer.setSetting('renderEdgeLabels', this.graph.order <= EDGE_LABELS_UP_TO);
     if (added.length > 0) this.runLayout();
     return added.length;
   }
