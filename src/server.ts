@@ -1,6 +1,6 @@
 // createServer(kg) → a graphql-yoga instance serving /graphql (GraphiQL on
-// GET from a browser), the explorer page at GET /explore, GET /health, GET /ready
-// and (optionally) GET /metrics.
+// GET from a browser), the explorer page at GET /explore, the exports at
+// GET /export/<format>, GET /health, GET /ready and (optionally) GET /metrics.
 // It never listens: see cli/serve.
 
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits }
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
 import { useExplorer } from './http/explorer.js';
+import { useExports } from './http/exports.js';
 import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
 import { useRequestLog, type Log } from './http/request-log.js';
 import { Budget } from './store/budget.js';
@@ -141,6 +142,7 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
       ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
       useExplorer(options.explorerDir),
+      useExports(kg, { tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.metrics ? [prometheus()] : []),
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),

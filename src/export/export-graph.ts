@@ -1,11 +1,47 @@
-// The whole graph in the export format of CONTRACT.md, produced as a stream
-// of text chunks so a large graph never has to sit in memory as one string.
+// The whole graph in every export format, each produced as a stream of text
+// chunks so a large graph never has to sit in memory as one string: json and
+// ndjson (CONTRACT.md's format, which `coopgraph import` reads back), GraphML,
+// GEXF, Cypher, JSON-LD and FollowTheMoney.
 
 import type { EntityRecord, RelationRecord } from '../ontology/index.js';
 import type { KnowledgeGraph } from '../store/knowledge-graph.js';
+import { snapshot, type GraphRecords } from './records.js';
+import { writeCypher } from './cypher.js';
+import { writeFtm } from './ftm.js';
+import { writeGexf } from './gexf.js';
+import { writeGraphml } from './graphml.js';
+import { writeJsonld } from './jsonld.js';
 
-export const EXPORT_FORMATS = ['json', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+interface FormatSpec {
+  /** the HTTP content type of GET /export/<format> */
+  mediaType: string;
+  /** the file name's extension */
+  extension: string;
+  description: string;
+  write(g: GraphRecords): Generator<string>;
+}
+
+export const FORMATS = {
+  json: { mediaType: 'application/json', extension: 'json', description: "CONTRACT.md's export format (coopgraph import reads it)", write: (g) => writeContract(g, 'json') },
+  ndjson: { mediaType: 'application/x-ndjson', extension: 'ndjson', description: 'the same records, one a line', write: (g) => writeContract(g, 'ndjson') },
+  graphml: { mediaType: 'application/graphml+xml', extension: 'graphml', description: 'GraphML for Gephi, Cytoscape, yEd, networkx', write: writeGraphml },
+  gexf: { mediaType: 'application/gexf+xml', extension: 'gexf', description: 'GEXF 1.3 for Gephi', write: writeGexf },
+  cypher: { mediaType: 'text/plain; charset=utf-8', extension: 'cypher', description: 'a Cypher script that loads Neo4j (idempotent)', write: writeCypher },
+  jsonld: { mediaType: 'application/ld+json', extension: 'jsonld', description: 'JSON-LD with schema.org types', write: writeJsonld },
+  ftm: { mediaType: 'application/x-ndjson', extension: 'ftm.json', description: 'FollowTheMoney entities for Aleph and OpenSanctions', write: writeFtm },
+} satisfies Record<string, FormatSpec>;
+
+export type ExportFormat = keyof typeof FORMATS;
+export const EXPORT_FORMATS = Object.keys(FORMATS) as ExportFormat[];
+
+export function isExportFormat(format: string): format is ExportFormat {
+  return Object.hasOwn(FORMATS, format);
+}
+
+/** The whole graph in `format`, as chunks of text, as it is now (later writes do not show). */
+export function exportGraph(kg: KnowledgeGraph, format: ExportFormat): Generator<string> {
+  return FORMATS[format].write(snapshot(kg));
+}
 
 /** Field order of the contract, optional fields only when set. */
 function entityRecord(e: EntityRecord) {
@@ -38,23 +74,23 @@ function relationRecord(r: RelationRecord) {
   };
 }
 
-/** Entities, relations and conflicts, each sorted by id, as chunks of `format`. */
-export function* exportGraph(kg: KnowledgeGraph, format: ExportFormat): Generator<string> {
+/** Entities, relations and conflicts, each sorted by id, as chunks of `format`; each record is shaped as it is written. */
+function* writeContract(g: GraphRecords, format: 'json' | 'ndjson'): Generator<string> {
   const sections = [
-    ['entities', 'entity', kg.entities().map(entityRecord)],
-    ['relations', 'relation', kg.relations().map(relationRecord)],
-    ['conflicts', 'conflict', kg.conflicts()],
+    ['entities', 'entity', g.entities, entityRecord],
+    ['relations', 'relation', g.relations, relationRecord],
+    ['conflicts', 'conflict', g.conflicts, (c: object) => c],
   ] as const;
   if (format === 'ndjson') {
-    for (const [, record, items] of sections) {
-      for (const item of items) yield `${JSON.stringify({ record, ...item })}\n`;
+    for (const [, record, items, shape] of sections) {
+      for (const item of items) yield `${JSON.stringify({ record, ...(shape as (r: object) => object)(item) })}\n`;
     }
     return;
   }
   yield '{\n';
-  for (const [s, [key, , items]] of sections.entries()) {
+  for (const [s, [key, , items, shape]] of sections.entries()) {
     yield `  "${key}": [`;
-    for (const [i, item] of items.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify(item)}`;
+    for (const [i, item] of items.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify((shape as (r: object) => object)(item))}`;
     yield `${items.length ? '\n  ' : ''}]${s < sections.length - 1 ? ',' : ''}\n`;
   }
   yield '}\n';

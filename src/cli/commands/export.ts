@@ -1,20 +1,21 @@
-// coopgraph export: the whole graph as json or ndjson, streamed.
+// coopgraph export: the whole graph in one of the export formats, streamed.
 
-import { EXPORT_FORMATS, exportGraph, type ExportFormat } from '../../export/export-graph.js';
+import { EXPORT_FORMATS, exportGraph, FORMATS, isExportFormat } from '../../export/export-graph.js';
 import { writeFileAtomic } from '../../load/atomic-write.js';
 import { loadStore } from '../load.js';
 import { UsageError, type Command } from '../usage.js';
 
 export const exportCommand: Command = {
-  summary: 'write the whole graph (json, ndjson)',
-  usage: `coopgraph export [--format json|ndjson] [--out FILE] [--graph DIR]
+  summary: `write the whole graph (${EXPORT_FORMATS.join(', ')})`,
+  usage: `coopgraph export [--format ${EXPORT_FORMATS.join('|')}] [--out FILE] [--graph DIR]
 
 Writes every entity, relation and conflict with its evidence; to stdout
-unless --out is given (the file is replaced atomically).`,
+unless --out is given (the file is replaced atomically). Formats:
+${EXPORT_FORMATS.map((f) => `  ${f.padEnd(8)} ${FORMATS[f].description}`).join('\n')}`,
   options: { format: { type: 'string' }, out: { type: 'string', short: 'o' } },
   async run(args, io) {
-    const format = (args.values.format ?? 'json') as ExportFormat;
-    if (!EXPORT_FORMATS.includes(format)) {
+    const format = String(args.values.format ?? 'json');
+    if (!isExportFormat(format)) {
       throw new UsageError(`--format: "${String(format)}" is not supported; use one of ${EXPORT_FORMATS.join(', ')}`);
     }
     const kg = loadStore(args, io);
