@@ -4,6 +4,7 @@ import { CoopgraphError, InvalidGraphDataError, formatProblem } from '../errors.
 import { evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { generate } from './commands/generate.js';
+import { importCommand } from './commands/import.js';
 import { ingest } from './commands/ingest.js';
 import { query } from './commands/query.js';
 import { serve } from './commands/serve.js';
@@ -12,7 +13,7 @@ import { token } from './commands/token.js';
 import { validate } from './commands/validate.js';
 import { parse, UsageError, type Command, type Io } from './usage.js';
 
-const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats, ingest, eval: evalCommand, token, generate };
+const COMMANDS: Record<string, Command> = { serve, query, export: exportCommand, validate, stats, ingest, import: importCommand, eval: evalCommand, token, generate };
 
 const HELP = `coopgraph: a knowledge graph of law-enforcement cooperation, served over GraphQL
 

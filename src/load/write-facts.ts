@@ -27,7 +27,7 @@ const evidence = (fact: { evidence: { quote: string; start: number; end: number 
   fact.evidence.map(({ quote, start, end }) => ({ quote, start, end }));
 
 /** The facts file's content (YAML), entities and relations in a reviewable order. */
-function factsFileText(facts: ArticleFacts, source: string): string {
+export function factsFileText(facts: ArticleFacts, source: string): string {
   const { id, title, publishedOn, url, publisher, author } = facts.article;
   const document = {
     article: { id, title, publishedOn, ...(url ? { url } : {}), ...(publisher ? { publisher } : {}), ...(author ? { author } : {}), source },

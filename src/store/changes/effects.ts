@@ -30,6 +30,7 @@ export const CHANGE_KINDS = [
   'MERGE_ENTITIES',
   'UNMERGE_ENTITY',
   'INGEST_ARTICLE',
+  'IMPORT',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
