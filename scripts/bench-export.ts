@@ -33,9 +33,9 @@ for (const format of EXPORT_FORMATS) {
     bytes += Buffer.byteLength(chunk);
     peak = Math.max(peak, process.memoryUsage.rss());
     // wait when the file stream's buffer is full (coopgraph export writes synchronously, chunk by chunk)
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   clearInterval(sampler);
   console.log(`| ${format} | ${mb(bytes)} | ${((performance.now() - started) / 1000).toFixed(1)} | ${mb(before)} | ${mb(peak)} |`);
 }
