@@ -8,83 +8,39 @@ import entityDocument from './operations/entity.graphql';
 import relationDocument from './operations/relation.graphql';
 import mousDocument from './operations/mous.graphql';
 
+import type {
+  ExplorerEntityQuery,
+  ExplorerMoUsQuery,
+  ExplorerNeighborhoodQuery,
+  ExplorerPathQuery,
+  ExplorerRelationQuery,
+  ExplorerSearchQuery,
+} from '../client/graphql-types.js';
+
+// the answers' types, generated from schema.graphql and ./operations (npm run codegen)
+type Neighborhood = ExplorerNeighborhoodQuery['neighborhood'];
+export type DrawnEntity = Neighborhood['nodes'][number];
+export type DrawnRelation = Neighborhood['relations'][number];
+/** What the graph draws: a neighbourhood or a path. */
+export interface Subgraph {
+  nodes: DrawnEntity[];
+  relations: DrawnRelation[];
+}
+export type Path = NonNullable<ExplorerPathQuery['shortestPath']>;
+export type EntityDetails = NonNullable<ExplorerEntityQuery['node']>;
+/** A relation as the entity panel lists it: without its evidence. */
+export type ListedRelation = EntityDetails['relations'][number];
+export type RelationDetails = NonNullable<ExplorerRelationQuery['relation']>;
+export type Quote = EntityDetails['evidence'][number];
+export type ConflictNote = EntityDetails['conflicts'][number];
+export type MoU = ExplorerMoUsQuery['agreements']['nodes'][number];
+export type SearchHit = ExplorerSearchQuery['searchHits'][number];
+
+/** Enough of an entity to name it and link to it. */
 export interface EntityRef {
   id: string;
   kind: string;
   name: string;
-}
-
-export interface DrawnEntity extends EntityRef {
-  stated: boolean;
-}
-
-export interface DrawnRelation {
-  id: string;
-  type: string;
-  stated: boolean;
-  from: { id: string };
-  to: { id: string };
-}
-
-export interface Subgraph {
-  nodes: DrawnEntity[];
-  relations: DrawnRelation[];
-  truncated?: boolean;
-}
-
-export interface Quote {
-  quote: string;
-  article: { id: string; title: string; publishedOn: string; url: string | null };
-}
-
-interface Fact {
-  stated: boolean;
-  inference: string | null;
-  evidence: Quote[];
-}
-
-export interface ConflictNote {
-  id: string;
-  property: string;
-  note: string | null;
-}
-
-export interface RelationDetails extends Fact {
-  id: string;
-  type: string;
-  confidence?: number | null;
-  properties: Record<string, unknown> | null;
-  assertedBy?: { by: string; at: string } | null;
-  from: EntityRef;
-  to: EntityRef;
-  conflicts?: ConflictNote[];
-}
-
-/** A relation as the entity panel lists it: without its evidence. */
-export type ListedRelation = Omit<RelationDetails, 'evidence'>;
-
-export interface EntityDetails extends EntityRef, Fact {
-  aliases: string[];
-  confidence: number | null;
-  attributes: Record<string, unknown>;
-  assertedBy: { by: string; at: string } | null;
-  relations: ListedRelation[];
-  conflicts: ConflictNote[];
-}
-
-export interface MoU {
-  id: string;
-  name: string;
-  ordinal: number | null;
-  signedOn: string | null;
-  parties: { id: string; name: string }[];
-  signatories: { person: { id: string; name: string }; onBehalfOf: { id: string; name: string } | null; stated: boolean; inference: string | null }[];
-  signedAt: { id: string; name: string; startDate: string | null } | null;
-}
-
-export interface SearchHit {
-  match: string;
-  entity: EntityRef;
 }
 
 /** A GraphQL error the server answered with, keeping its `extensions.code`. */
@@ -128,25 +84,30 @@ export class Api {
   }
 
   async search(query: string): Promise<SearchHit[]> {
-    return (await this.request<{ searchHits: SearchHit[] }>(searchDocument, { query })).searchHits;
+    return (await this.request<ExplorerSearchQuery>(searchDocument, { query })).searchHits;
   }
 
-  async neighborhood(id: string, { depth, types = null, kinds = null, limit = 300 }: NeighborhoodOptions): Promise<Subgraph> {
+  async neighborhood(id: string, { depth, types = null, kinds = null, limit = 300 }: NeighborhoodOptions): Promise<Neighborhood> {
     const variables = { id, depth, types: types?.length ? types : null, kinds: kinds?.length ? kinds : null, limit };
-    return (await this.request<{ neighborhood: Subgraph }>(neighborhoodDocument, variables)).neighborhood;
+    return (await this.request<ExplorerNeighborhoodQuery>(neighborhoodDocument, variables)).neighborhood;
   }
 
   /** The shortest path, or null when the two are not connected. */
-  async shortestPath(from: string, to: string): Promise<(Subgraph & { length: number }) | null> {
-    return (await this.request<{ shortestPath: (Subgraph & { length: number }) | null }>(pathDocument, { from, to })).shortestPath;
+  async shortestPath(from: string, to: string): Promise<Path | null> {
+    return (await this.request<ExplorerPathQuery>(pathDocument, { from, to })).shortestPath;
   }
 
+  /** An entity (an unknown id is the API's NOT_FOUND error). */
   async entity(id: string): Promise<EntityDetails> {
-    return (await this.request<{ node: EntityDetails }>(entityDocument, { id })).node;
+    const { node } = await this.request<ExplorerEntityQuery>(entityDocument, { id });
+    if (!node) throw new ApiError(`no entity ${id}`, 'NOT_FOUND');
+    return node;
   }
 
   async relation(id: string): Promise<RelationDetails> {
-    return (await this.request<{ relation: RelationDetails }>(relationDocument, { id })).relation;
+    const { relation } = await this.request<ExplorerRelationQuery>(relationDocument, { id });
+    if (!relation) throw new ApiError(`no relation ${id}`, 'NOT_FOUND');
+    return relation;
   }
 
   /** Every MoU, following the pages. */
@@ -154,8 +115,7 @@ export class Api {
     const all: MoU[] = [];
     let after: string | null = null;
     for (;;) {
-      type Page = { agreements: { nodes: MoU[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-      const { agreements }: Page = await this.request<Page>(mousDocument, { after });
+      const { agreements }: ExplorerMoUsQuery = await this.request<ExplorerMoUsQuery>(mousDocument, { after });
       all.push(...agreements.nodes);
       if (!agreements.pageInfo.hasNextPage) return all;
       after = agreements.pageInfo.endCursor;

@@ -1,7 +1,7 @@
 // The side panel: what the graph holds about the entity or relation chosen,
 // and what each fact rests on.
 
-import type { ConflictNote, EntityDetails, EntityRef, Quote, RelationDetails, Subgraph } from './client.js';
+import type { ConflictNote, EntityDetails, EntityRef, Path, Quote, RelationDetails } from './client.js';
 import { h } from './dom.js';
 import { kindStyle, relationLabel } from './style.js';
 
@@ -89,7 +89,7 @@ export class Panel {
     );
   }
 
-  path(from: EntityRef, to: EntityRef, path: (Subgraph & { length: number }) | null): void {
+  path(from: EntityRef, to: EntityRef, path: Path | null): void {
     if (!path) {
       this.root.replaceChildren(h('article', { class: 'path' }, h('h2', {}, 'No path'), h('p', {}, this.link(from), ' and ', this.link(to), ' are not connected.')));
       return;
