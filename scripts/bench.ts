@@ -165,6 +165,7 @@ const typical = agencies[Math.floor(agencies.length / 2)]!;
 const server = createServer(kg, { log: () => {} });
 const noResponseCache = createServer(kg, { log: () => {}, responseCache: false });
 const noCaches = createServer(kg, { log: () => {}, responseCache: false, parseCache: false });
+const jit = createServer(kg, { log: () => {}, responseCache: false, jit: true });
 const ask = async (target: typeof server, query: string, variables: Record<string, unknown>) =>
   (await target.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).text();
 
@@ -222,7 +223,10 @@ bench
   })
   .add('B7 node: all caches', () => ask(server, NODE, { id: typical.id }))
   .add('B7 node: no response cache', () => ask(noResponseCache, NODE, { id: typical.id }))
-  .add('B7 node: no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }));
+  .add('B7 node: no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }))
+  .add('B7 node: graphql-jit, no response cache', () => ask(jit, NODE, { id: typical.id }))
+  .add('B7 signed: no response cache', () => ask(noResponseCache, SIGNED, { id: typical.id }))
+  .add('B7 signed: graphql-jit, no response cache', () => ask(jit, SIGNED, { id: typical.id }));
 await bench.run();
 const latency = (name: string) => {
   const result = bench.getTask(name)!.result;
@@ -277,6 +281,9 @@ const figures = {
     allCachesUs: us(inProcess['B7 node: all caches']!.mean),
     noResponseCacheUs: us(inProcess['B7 node: no response cache']!.mean),
     noCachesUs: us(inProcess['B7 node: no response or parse cache']!.mean),
+    jitUs: us(inProcess['B7 node: graphql-jit, no response cache']!.mean),
+    signedUs: us(inProcess['B7 signed: no response cache']!.mean),
+    signedJitUs: us(inProcess['B7 signed: graphql-jit, no response cache']!.mean),
   },
   ingestion: { articlesPerSecond, msPerKb },
 };
@@ -300,6 +307,7 @@ const rows = [
   ['B6 build the store', `${figures.B6.storeMs} vs ${figures.B6.bareMs} ms; ${figures.B6.storeHeapMB} vs ${figures.B6.bareHeapMB} MB heap`, `${figures.B6.timeRatio}; ${figures.B6.memoryRatio}`, '≤ 1.2; ≤ 1.1', pass(figures.B6.timeRatio <= 1.2 && figures.B6.memoryRatio <= 1.1)],
   ['B6 files to served graph', `${figures.B6.filesToServedMs} ms, RSS ${figures.B6.filesToServedRssMB} MB`, '', '', ''],
   ['B7 node in process: caches', `all ${figures.B7.allCachesUs} µs; no response cache ${figures.B7.noResponseCacheUs} µs; neither ${figures.B7.noCachesUs} µs`, '', '', ''],
+  ['B7 in process: graphql-jit (no response cache)', `node ${figures.B7.jitUs} vs ${figures.B7.noResponseCacheUs} µs; who signed ${figures.B7.signedJitUs} vs ${figures.B7.signedUs} µs`, '', '', ''],
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
