@@ -49,26 +49,37 @@ function showCounts(): void {
   counts.textContent = `${view.nodeCount} entities, ${view.edgeCount} relations drawn`;
 }
 
+// Clicks can come faster than answers: each request for the panel takes a
+// ticket, and an answer that is no longer the latest is dropped; Clear starts
+// a new epoch, so nothing asked for before it is drawn after it.
+let latest = 0;
+let epoch = 0;
+const stale = (ticket: number, since: number) => ticket !== latest || since !== epoch;
+
 async function open(id: string): Promise<void> {
   showTab('graph');
   say(`Loading ${id}…`);
+  const [ticket, since] = [++latest, epoch];
   try {
     const subgraph = await api.neighborhood(id, { depth: Number(depth.value), kinds: checked(kindFilter), types: checked(typeFilter), limit: Number(limit.value) });
+    if (stale(ticket, since)) return;
     view.highlight(null);
     view.add(subgraph, id);
     showCounts();
     history.replaceState(null, '', `#${encodeURIComponent(id)}`);
-    await showEntity(id);
+    await showEntity(id, ticket);
     view.fit(subgraph.nodes.map((n) => n.id));
     say(subgraph.truncated ? `Showing the nearest ${limit.value} entities; expand a node for more.` : `${subgraph.nodes.length} entities within ${depth.value} hop(s).`);
   } catch (error) {
-    fail(error);
+    if (!stale(ticket, since)) fail(error);
   }
 }
 
 async function expand(id: string): Promise<void> {
+  const since = epoch;
   try {
     const subgraph = await api.neighborhood(id, { depth: 1, kinds: checked(kindFilter), types: checked(typeFilter), limit: Number(limit.value) });
+    if (since !== epoch) return;
     const added = view.add(subgraph, id);
     showCounts();
     say(`${added} new entit${added === 1 ? 'y' : 'ies'} around ${subgraph.nodes.find((n) => n.id === id)?.name ?? id}${subgraph.truncated ? ' (the nearest only)' : ''}.`);
@@ -77,29 +88,35 @@ async function expand(id: string): Promise<void> {
   }
 }
 
-async function showEntity(id: string): Promise<void> {
+async function showEntity(id: string, ticket = ++latest): Promise<void> {
+  const since = epoch;
+  view.select(id);
   try {
-    view.select(id);
-    panel.entity(await api.entity(id));
+    const entity = await api.entity(id);
+    if (!stale(ticket, since)) panel.entity(entity);
   } catch (error) {
-    fail(error);
+    if (!stale(ticket, since)) fail(error);
   }
 }
 
 async function showRelation(id: string): Promise<void> {
+  const [ticket, since] = [++latest, epoch];
+  view.select(id);
   try {
-    view.select(id);
-    panel.relation(await api.relation(id));
+    const relation = await api.relation(id);
+    if (!stale(ticket, since)) panel.relation(relation);
   } catch (error) {
-    fail(error);
+    if (!stale(ticket, since)) fail(error);
   }
 }
 
 async function findPath(from: EntityRef | null, to: EntityRef | null): Promise<void> {
   if (!from || !to) return say('Choose both ends of the path from the lists first.', 'error');
   showTab('graph');
+  const [ticket, since] = [++latest, epoch];
   try {
     const path = await api.shortestPath(from.id, to.id);
+    if (stale(ticket, since)) return;
     if (path) {
       view.add(path);
       view.highlight(path);
@@ -110,7 +127,7 @@ async function findPath(from: EntityRef | null, to: EntityRef | null): Promise<v
     panel.path(from, to, path);
     say(path ? `Path of ${path.length} step(s).` : 'No path between them.');
   } catch (error) {
-    fail(error);
+    if (!stale(ticket, since)) fail(error);
   }
 }
 
@@ -148,6 +165,7 @@ byId('path-go').addEventListener('click', () => void findPath(pathFrom.chosen, p
 byId('tab-graph').addEventListener('click', () => showTab('graph'));
 byId('tab-mous').addEventListener('click', () => void showMoUs());
 byId('clear').addEventListener('click', () => {
+  epoch++;
   view.clear();
   showCounts();
   panel.message('Search for an entity to start.');
@@ -155,9 +173,15 @@ byId('clear').addEventListener('click', () => {
 
 panel.message('Search for an entity to start: a police department, an official, an MoU…');
 showCounts();
-// `#person:ma-shuliang` opens that entity: links can be shared, and back and forward work
+// `#person:ma-shuliang` opens that entity: a link to it can be shared, and a
+// changed hash (a link followed, back and forward between them) opens its entity
 const openHash = () => {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return say(`The address names no entity: ${location.hash}`, 'error');
+  }
   if (id) void open(id);
 };
 window.addEventListener('hashchange', openHash);

@@ -1,15 +1,20 @@
 // A Cypher script that loads the graph into Neo4j (`cypher-shell -f`, or
 // Neo4j Browser): every entity an `:Entity` with a label for its kind, every
 // relation a relationship of its ONTOLOGY.md type. MERGE on ids makes it
-// idempotent: run it twice, the graph is the same. Neo4j properties are
-// scalars or lists of them, so evidence goes in as `quotes` and `articles`
-// lists, with the whole of it as JSON in `evidence`.
+// idempotent: run it twice, the graph is the same; run a newer export over
+// an older load and records are added and updated, but what the graph has
+// since removed stays in Neo4j. Neo4j properties are scalars or lists of
+// them, so evidence goes in as `quotes` and `articles` lists, with the whole
+// of it as JSON in `evidence`. An article's full text stays out (it is in the
+// json export): a statement of 500 articles would be hundreds of megabytes.
 
 import type { EntityRecord, RelationRecord } from '../ontology/index.js';
 import type { GraphRecords } from './records.js';
 
-/** rows per UNWIND statement: large enough to load fast, small enough for one transaction each */
+/** rows per UNWIND statement at most: large enough to load fast, small enough for one transaction each */
 export const CYPHER_BATCH = 500;
+/** characters of literals per statement at most, whatever the rows (cypher-shell holds a statement whole) */
+export const CYPHER_BATCH_CHARS = 1_000_000;
 
 type CypherValue = string | number | boolean | null | CypherValue[] | { [key: string]: CypherValue };
 
@@ -52,35 +57,39 @@ function factProperties(r: EntityRecord | RelationRecord): Record<string, Cypher
 }
 
 function entityRow(e: EntityRecord): CypherValue {
-  return { id: e.id, props: { ...flat(e.attributes), id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, ...factProperties(e) } };
+  const { text: _text, ...attributes } = e.attributes;
+  return { id: e.id, props: { ...flat(attributes), id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, ...factProperties(e) } };
 }
 
 function relationRow(r: RelationRecord): CypherValue {
   return { id: r.id, from: r.from, to: r.to, props: { ...flat(r.properties), id: r.id, ...factProperties(r) } };
 }
 
-function* batches<T>(items: readonly T[], key: (item: T) => string): Generator<[string, T[]]> {
-  const groups = new Map<string, T[]>();
+/** Rows as Cypher list literals, grouped by `key`, each list at most CYPHER_BATCH rows and about CYPHER_BATCH_CHARS long. */
+function* batches<T>(items: readonly T[], key: (item: T) => string, row: (item: T) => CypherValue): Generator<[string, string]> {
+  const groups = new Map<string, { rows: string[]; chars: number }>();
   for (const item of items) {
     const k = key(item);
-    const group = groups.get(k) ?? [];
-    group.push(item);
-    if (group.length === CYPHER_BATCH) {
+    const group = groups.get(k) ?? { rows: [], chars: 0 };
+    const literal = cypherLiteral(row(item));
+    group.rows.push(literal);
+    group.chars += literal.length;
+    if (group.rows.length === CYPHER_BATCH || group.chars >= CYPHER_BATCH_CHARS) {
       groups.delete(k);
-      yield [k, group];
+      yield [k, `[${group.rows.join(', ')}]`];
     } else groups.set(k, group);
   }
-  yield* groups;
+  for (const [k, group] of groups) yield [k, `[${group.rows.join(', ')}]`];
 }
 
 export function* writeCypher(g: GraphRecords): Generator<string> {
-  yield `// coopgraph: ${g.entities.length} entities, ${g.relations.length} relations. Idempotent (MERGE on ids): run it again to update.\n`;
+  yield `// coopgraph: ${g.entities.length} entities, ${g.relations.length} relations. Idempotent (MERGE on ids); a newer export adds and updates but deletes nothing.\n`;
   yield '// cypher-shell -u neo4j -p PASSWORD -f coopgraph.cypher\n';
   yield 'CREATE CONSTRAINT coopgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n';
-  for (const [kind, entities] of batches(g.entities, (e) => e.kind)) {
-    yield `UNWIND ${cypherLiteral(entities.map(entityRow))} AS row MERGE (n:Entity {id: row.id}) SET n:${identifier(kind)}, n = row.props;\n`;
+  for (const [kind, rows] of batches(g.entities, (e) => e.kind, entityRow)) {
+    yield `UNWIND ${rows} AS row MERGE (n:Entity {id: row.id}) SET n:${identifier(kind)}, n = row.props;\n`;
   }
-  for (const [type, relations] of batches(g.relations, (r) => r.type)) {
-    yield `UNWIND ${cypherLiteral(relations.map(relationRow))} AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) MERGE (a)-[r:${identifier(type)} {id: row.id}]->(b) SET r = row.props;\n`;
+  for (const [type, rows] of batches(g.relations, (r) => r.type, relationRow)) {
+    yield `UNWIND ${rows} AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) MERGE (a)-[r:${identifier(type)} {id: row.id}]->(b) SET r = row.props;\n`;
   }
 }

@@ -6,6 +6,7 @@
 // link is not one). FtM has no schema for a crime category or a
 // reported result: they become Notes, and places become Addresses.
 
+import { createHash } from 'node:crypto';
 import type { EntityRecord, Evidence, Kind, RelationRecord, RelationType } from '../ontology/index.js';
 import type { GraphRecords } from './records.js';
 
@@ -35,6 +36,16 @@ const LINKS: Partial<Record<RelationType, { schema: string; from: string; to: st
   HOLDS_POSITION: { schema: 'Employment', from: 'employee', to: 'employer' },
   SUBORDINATE_TO: { schema: 'Membership', from: 'member', to: 'organization' },
 };
+
+/**
+ * An FtM id for one of ours. FollowTheMoney accepts only letters, digits,
+ * dots and dashes (`person:x` and `TYPE:a->b` would be dropped by Aleph), so
+ * the id is our id's slug with a hash of the whole id, stable across exports.
+ */
+export function ftmId(id: string): string {
+  const slug = id.replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${slug}-${createHash('sha1').update(id).digest('hex').slice(0, 12)}`;
+}
 
 const text = (value: unknown): string[] => (value === undefined || value === null || value === '' ? [] : [typeof value === 'object' ? JSON.stringify(value) : String(value)]);
 
@@ -77,24 +88,26 @@ function linkEntity(g: GraphRecords, r: RelationRecord): FtmEntity {
     description: r.evidence.map((e) => e.quote),
     sourceUrl: [...new Set(r.evidence.flatMap((e) => text(g.articleUrls.get(e.article))))],
   };
+  const [from, to] = [ftmId(r.from), ftmId(r.to)];
   const properties: Properties = link
-    ? { [link.from]: [r.from], [link.to]: [r.to], role: [role], summary: status, ...sources }
-    : { subject: [r.from], object: [r.to], role: [role], summary: status, ...sources };
-  return { id: r.id, schema: link?.schema ?? 'UnknownLink', properties: compact(properties) };
+    ? { [link.from]: [from], [link.to]: [to], role: [role], summary: status, ...sources }
+    : { subject: [from], object: [to], role: [role], summary: status, ...sources };
+  return { id: ftmId(r.id), schema: link?.schema ?? 'UnknownLink', properties: compact(properties) };
 }
 
+/** One Documentation per quote, its id made of what it documents and where the quote is (not its place in a list). */
 function documentation(about: string, evidence: Evidence[]): FtmEntity[] {
-  return evidence.map((e, i) => ({
-    id: `documentation:${about}:${i}`,
+  return evidence.map((e) => ({
+    id: ftmId(`documentation:${about}:${e.article}:${e.start}-${e.end}`),
     schema: 'Documentation',
-    properties: { document: [e.article], entity: [about], role: ['evidence'], summary: [e.quote] },
+    properties: { document: [ftmId(e.article)], entity: [ftmId(about)], role: ['evidence'], summary: [e.quote] },
   }));
 }
 
 export function* writeFtm(g: GraphRecords): Generator<string> {
   const line = (entity: FtmEntity) => `${JSON.stringify(entity)}\n`;
   for (const e of g.entities) {
-    yield line({ id: e.id, schema: FTM_SCHEMA[e.kind], properties: compact(entityProperties(e)) });
+    yield line({ id: ftmId(e.id), schema: FTM_SCHEMA[e.kind], properties: compact(entityProperties(e)) });
     for (const d of documentation(e.id, e.evidence)) yield line(d);
   }
   for (const r of g.relations) {

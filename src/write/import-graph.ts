@@ -7,7 +7,7 @@
 // built beside its place and renamed into it only once it loads back exactly
 // the records imported (so it exports the same bytes): all or nothing.
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ import { InvalidGraphDataError, type DataProblem } from '../errors.js';
 import { factsFileText, type ArticleFacts } from '../load/write-facts.js';
 import { loadGraph } from '../load/load-graph.js';
 import { curatedEntity, curatedRelation } from '../ontology/record-schema.js';
-import { isAllowedEndpoint, type ConflictRecord, type EntityRecord, type GraphData, type RelationRecord } from '../ontology/index.js';
+import { isAllowedEndpoint, RELATION_TYPES, type ConflictRecord, type EntityRecord, type GraphData, type RelationRecord } from '../ontology/index.js';
 import { asStored, type Change, type Effects, type RecordEffect } from '../store/changes/effects.js';
 import { KnowledgeGraph } from '../store/knowledge-graph.js';
 import { formatRecord, type LogRecord } from './change-log.js';
@@ -35,11 +35,22 @@ const evidence = z.array(z.object({ article: z.string(), quote: z.string(), star
 const record = z.object({ id: z.string().min(1), evidence }).passthrough();
 const exportShape = z.strictObject({ entities: z.array(record), relations: z.array(record), conflicts: z.array(z.object({ id: z.string() }).passthrough()).default([]) });
 
+/** One record a line: the first line alone is a JSON object with a "record" field. */
+function isNdjson(text: string): boolean {
+  const first = text.trimStart().split('\n', 1)[0]!;
+  try {
+    const value: unknown = JSON.parse(first);
+    return typeof value === 'object' && value !== null && 'record' in value;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads an export: one JSON document, or one record a line. */
 export function parseExport(text: string, file: string): GraphData {
   const problems: DataProblem[] = [];
   let raw: unknown;
-  if (text.trimStart().startsWith('{"record"')) {
+  if (isNdjson(text)) {
     const sections: Record<string, unknown[]> = { entities: [], relations: [], conflicts: [] };
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
@@ -92,17 +103,26 @@ function articleFiles(data: GraphData, file: string): { files: { stem: string; f
     files.push({ stem: stem(e.id, files.length), facts });
   }
   const articlesOf = (list: { article: string }[]) => [...new Set(list.map((x) => x.article))].filter((id) => byArticle.has(id));
+  // what the facts files will declare; a record that names anything else waits for the change log
+  const declared = new Set(byArticle.keys());
   for (const e of data.entities) {
     if (e.kind === 'Article') continue;
-    for (const id of articlesOf(e.evidence)) byArticle.get(id)!.entities.push({ ...e, evidence: e.evidence.filter((x) => x.article === id) });
+    const ids = articlesOf(e.evidence);
+    if (ids.length) declared.add(e.id);
+    for (const id of ids) byArticle.get(id)!.entities.push({ ...e, evidence: e.evidence.filter((x) => x.article === id) });
   }
+  // the entities a relation names: its ends, and properties that are references (SIGNED's onBehalfOf)
+  const named = (r: RelationRecord) => [r.from, r.to, ...Object.entries(RELATION_TYPES[r.type]?.properties ?? {}).flatMap(([name, spec]) => (spec.value.type === 'ref' && typeof r.properties[name] === 'string' ? [r.properties[name] as string] : []))];
   for (const r of data.relations) {
-    for (const id of articlesOf(r.evidence)) byArticle.get(id)!.relations.push({ ...r, evidence: r.evidence.filter((x) => x.article === id) });
+    if (!named(r).every((id) => declared.has(id))) continue;
+    const ids = articlesOf(r.evidence);
+    if (ids.length) declared.add(r.id);
+    for (const id of ids) byArticle.get(id)!.relations.push({ ...r, evidence: r.evidence.filter((x) => x.article === id) });
   }
   for (const c of data.conflicts) {
-    // a conflict goes in a file only when all its quotes are that article's
+    // a conflict goes in a file only when all its quotes are that article's and what it is about is declared
     const ids = articlesOf(c.claims.flatMap((claim) => claim.evidence));
-    if (ids.length === 1 && c.claims.every((claim) => claim.evidence.length > 0)) byArticle.get(ids[0]!)!.conflicts.push(c);
+    if (ids.length === 1 && c.claims.every((claim) => claim.evidence.length > 0) && c.about.every((id) => declared.has(id))) byArticle.get(ids[0]!)!.conflicts.push(c);
   }
   return { files, problems };
 }
@@ -197,7 +217,8 @@ export function importGraph(data: GraphData, dir: string, { file = 'import', at 
       const at = differs >= 0 ? differs : expected.length;
       throw new InvalidGraphDataError([{ file, path: `record ${at + 1}`, message: `the imported graph would not read back the same (${JSON.stringify(expected[at] ?? actual[at]).slice(0, 80)}…): nothing was written` }]);
     }
-    if (existsSync(dir)) rmSync(dir, { recursive: true });
+    // an empty folder is replaced; one that something wrote into meanwhile makes this fail, not vanish
+    if (existsSync(dir)) rmdirSync(dir);
     renameSync(building, dir);
     return { entities: data.entities.length, relations: data.relations.length, conflicts: data.conflicts.length, articles: files.length, logged };
   } finally {

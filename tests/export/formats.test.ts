@@ -10,7 +10,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { exportGraph, type ExportFormat } from '../../src/export/export-graph.js';
-import { FTM_SCHEMA } from '../../src/export/ftm.js';
+import { FTM_SCHEMA, ftmId } from '../../src/export/ftm.js';
 import { ID_BASE, JSONLD_CONTEXT } from '../../src/export/jsonld.js';
 import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { entity, graphOf, relation } from '../helpers.js';
@@ -73,10 +73,23 @@ describe('cypher', () => {
       expect([...node.labels].sort()).toEqual(['Entity', e.kind].sort());
       expect(node.props).toMatchObject({ name: e.name, stated: e.stated, evidenceCount: e.evidence.length, quotes: e.evidence.map((x) => x.quote) });
       expect(JSON.parse(node.props.evidence as string)).toEqual(e.evidence);
+      // an article's text stays in the json export
+      expect(node.props.text).toBeUndefined();
     }
     for (const r of kg.relations()) {
       expect(neo4j.relationships.get(r.id)).toMatchObject({ type: r.type, from: r.from, to: r.to, props: { stated: r.stated } });
     }
+  });
+
+  it('keeps each statement under about a megabyte, however long the records', () => {
+    const long = 'x'.repeat(300_000);
+    const big = graphOf(Array.from({ length: 12 }, (_, i) => entity(`person:p${i}`, 'Person', `P${i}`, { rank: long })));
+    const statements = text(big, 'cypher').split('\n').filter((l) => l.startsWith('UNWIND'));
+    expect(statements.length).toBeGreaterThan(1);
+    expect(Math.max(...statements.map((s) => s.length))).toBeLessThan(1_000_000 + 310_000);
+    const neo4j = new CypherDouble();
+    neo4j.run(text(big, 'cypher'));
+    expect(neo4j.nodes.size).toBe(12);
   });
 
   it('is idempotent: a second run leaves the same graph', () => {
@@ -140,6 +153,9 @@ describe('ftm', () => {
     const entities = lines(text(kg, 'ftm'));
     const byId = new Map(entities.map((e) => [e.id, e]));
     expect(byId.size).toBe(entities.length);
+    // the ids Python's followthemoney (Aleph, nomenklatura) keeps: others it drops
+    const FTM_ID = /^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/;
+    expect(entities.filter((e) => !FTM_ID.test(e.id)).map((e) => e.id)).toEqual([]);
     for (const raw of entities) {
       const entity = model.getEntity(raw);
       for (const [name, values] of Object.entries(raw.properties)) {
@@ -160,10 +176,19 @@ describe('ftm', () => {
     const entities = lines(text(kg, 'ftm'));
     const schemaCount = (schema: string) => entities.filter((e) => e.schema === schema).length;
     expect(schemaCount('Documentation')).toBe(evidenceCount(kg.entities()));
-    const links = entities.filter((e) => kg.findRelation(e.id));
+    const relationIds = new Set(kg.relations().map((r) => ftmId(r.id)));
+    const links = entities.filter((e) => relationIds.has(e.id));
+    expect(links).toHaveLength(kg.relationCount);
     expect(links.reduce((n, l) => n + (l.properties.description?.length ?? 0), 0)).toBe(evidenceCount(kg.relations()));
     expect(entities.length).toBe(kg.entityCount + kg.relationCount + schemaCount('Documentation'));
     expect(schemaCount('Person')).toBe(kg.entities().filter((e) => FTM_SCHEMA[e.kind] === 'Person').length);
     expect(schemaCount('Employment')).toBe(kg.relations(['HOLDS_POSITION']).length);
+  });
+
+  it('gives each entity the same id in every export, and each quote its own Documentation', () => {
+    expect(text(kg, 'ftm')).toBe(text(kg, 'ftm'));
+    const ids = lines(text(kg, 'ftm')).map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain(ftmId('person:ma-shuliang'));
   });
 });
