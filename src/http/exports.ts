@@ -10,6 +10,8 @@ import { authenticate, type TokenEntry } from './tokens.js';
 
 /** bytes gathered before a chunk goes out */
 const CHUNK = 64 * 1024;
+/** exports streaming at once, at most: each holds a snapshot and a core while it writes */
+export const MAX_CONCURRENT_EXPORTS = 2;
 
 export interface ExportRoutesOptions {
   tokens: readonly TokenEntry[];
@@ -17,8 +19,14 @@ export interface ExportRoutesOptions {
   readsNeedToken: boolean;
 }
 
-function stream(chunks: Iterator<string>): ReadableStream<Uint8Array> {
+/** The chunks as a byte stream, written as the client reads; `done` runs once, when it ends or the client goes. */
+function stream(chunks: Iterator<string>, done: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let finished = false;
+  const finish = () => {
+    if (!finished) done();
+    finished = true;
+  };
   return new ReadableStream({
     pull(controller) {
       let text = '';
@@ -27,6 +35,7 @@ function stream(chunks: Iterator<string>): ReadableStream<Uint8Array> {
         if (next.done) {
           if (text) controller.enqueue(encoder.encode(text));
           controller.close();
+          finish();
           return;
         }
         text += next.value;
@@ -35,11 +44,13 @@ function stream(chunks: Iterator<string>): ReadableStream<Uint8Array> {
     },
     cancel() {
       chunks.return?.(undefined);
+      finish();
     },
   });
 }
 
 export function useExports(kg: KnowledgeGraph, { tokens, readsNeedToken }: ExportRoutesOptions): Plugin {
+  let running = 0;
   return {
     onRequest({ url, request, endResponse, fetchAPI }) {
       const isContext = url.pathname === '/context.jsonld';
@@ -65,7 +76,16 @@ export function useExports(kg: KnowledgeGraph, { tokens, readsNeedToken }: Expor
       }
       const { mediaType, extension } = FORMATS[format];
       const headers = { 'content-type': mediaType, 'content-disposition': `attachment; filename="coopgraph.${extension}"`, 'x-content-type-options': 'nosniff' };
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : stream(exportGraph(kg, format)), { headers }));
+      if (request.method === 'HEAD') {
+        endResponse(new fetchAPI.Response(null, { headers }));
+        return;
+      }
+      if (running >= MAX_CONCURRENT_EXPORTS) {
+        error(429, 'RATE_LIMITED', `at most ${MAX_CONCURRENT_EXPORTS} exports stream at a time: retry when one has finished`, { 'retry-after': '5' });
+        return;
+      }
+      running++;
+      endResponse(new fetchAPI.Response(stream(exportGraph(kg, format), () => running--), { headers }));
     },
   };
 }

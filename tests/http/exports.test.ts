@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../../src/export/export-graph.js';
+import { MAX_CONCURRENT_EXPORTS } from '../../src/http/exports.js';
 import { JSONLD_CONTEXT } from '../../src/export/jsonld.js';
 import { hashToken } from '../../src/http/tokens.js';
 import { createServer } from '../../src/server.js';
@@ -32,6 +33,19 @@ describe('GET /export/<format>', () => {
     expect((await server.fetch('http://localhost/export/json', { method: 'POST' })).status).toBe(405);
     const head = await server.fetch('http://localhost/export/json', { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+
+  it(`streams at most ${MAX_CONCURRENT_EXPORTS} exports at once, and takes the next once one has finished or its client has gone`, async () => {
+    const busy = createServer(kg);
+    const open = await Promise.all(Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => busy.fetch('http://localhost/export/json')));
+    const refused = await busy.fetch('http://localhost/export/json');
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '5']);
+    expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    await open[0]!.text();
+    await open[1]!.body!.cancel();
+    const again = await Promise.all(Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => busy.fetch('http://localhost/export/ndjson')));
+    expect(again.map((r) => r.status)).toEqual(Array(MAX_CONCURRENT_EXPORTS).fill(200));
+    await Promise.all(again.map((r) => r.text()));
   });
 
   it('needs a token when reads do', async () => {
