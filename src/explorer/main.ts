@@ -88,27 +88,20 @@ async function expand(id: string): Promise<void> {
   }
 }
 
-async function showEntity(id: string, ticket = ++latest): Promise<void> {
+/** Marks `id` in the drawing and shows what `load` answers in the panel, unless a later request overtook it. */
+async function showInPanel<T>(id: string, load: (id: string) => Promise<T>, render: (answer: T) => void, ticket = ++latest): Promise<void> {
   const since = epoch;
   view.select(id);
   try {
-    const entity = await api.entity(id);
-    if (!stale(ticket, since)) panel.entity(entity);
+    const answer = await load(id);
+    if (!stale(ticket, since)) render(answer);
   } catch (error) {
     if (!stale(ticket, since)) fail(error);
   }
 }
 
-async function showRelation(id: string): Promise<void> {
-  const [ticket, since] = [++latest, epoch];
-  view.select(id);
-  try {
-    const relation = await api.relation(id);
-    if (!stale(ticket, since)) panel.relation(relation);
-  } catch (error) {
-    if (!stale(ticket, since)) fail(error);
-  }
-}
+const showEntity = (id: string, ticket?: number) => showInPanel(id, (e) => api.entity(e), (entity) => panel.entity(entity), ticket);
+const showRelation = (id: string) => showInPanel(id, (r) => api.relation(r), (relation) => panel.relation(relation));
 
 async function findPath(from: EntityRef | null, to: EntityRef | null): Promise<void> {
   if (!from || !to) return say('Choose both ends of the path from the lists first.', 'error');

@@ -74,24 +74,29 @@ function relationRecord(r: RelationRecord) {
   };
 }
 
+function* map<T, U>(items: Iterable<T>, shape: (item: T) => U): Generator<U> {
+  for (const item of items) yield shape(item);
+}
+
 /** Entities, relations and conflicts, each sorted by id, as chunks of `format`; each record is shaped as it is written. */
 function* writeContract(g: GraphRecords, format: 'json' | 'ndjson'): Generator<string> {
-  const sections = [
-    ['entities', 'entity', g.entities, entityRecord],
-    ['relations', 'relation', g.relations, relationRecord],
-    ['conflicts', 'conflict', g.conflicts, (c: object) => c],
-  ] as const;
+  const sections: [key: string, record: string, count: number, records: Iterable<object>][] = [
+    ['entities', 'entity', g.entities.length, map(g.entities, entityRecord)],
+    ['relations', 'relation', g.relations.length, map(g.relations, relationRecord)],
+    ['conflicts', 'conflict', g.conflicts.length, g.conflicts],
+  ];
   if (format === 'ndjson') {
-    for (const [, record, items, shape] of sections) {
-      for (const item of items) yield `${JSON.stringify({ record, ...(shape as (r: object) => object)(item) })}\n`;
+    for (const [, record, , records] of sections) {
+      for (const item of records) yield `${JSON.stringify({ record, ...item })}\n`;
     }
     return;
   }
   yield '{\n';
-  for (const [s, [key, , items, shape]] of sections.entries()) {
+  for (const [s, [key, , count, records]] of sections.entries()) {
     yield `  "${key}": [`;
-    for (const [i, item] of items.entries()) yield `${i ? ',' : ''}\n    ${JSON.stringify((shape as (r: object) => object)(item))}`;
-    yield `${items.length ? '\n  ' : ''}]${s < sections.length - 1 ? ',' : ''}\n`;
+    let i = 0;
+    for (const item of records) yield `${i++ ? ',' : ''}\n    ${JSON.stringify(item)}`;
+    yield `${count ? '\n  ' : ''}]${s < sections.length - 1 ? ',' : ''}\n`;
   }
   yield '}\n';
 }
