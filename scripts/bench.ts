@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { bfsFromNode } from 'graphology-traversal';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { Bench } from 'tinybench';
+import { createExecutor } from '../src/api/executor.js';
 import { generateGraph } from '../src/generate/generate-graph.js';
 import { createServer } from '../src/server.js';
 import { traversalView } from '../src/store/queries/traversal-view.js';
@@ -162,10 +163,14 @@ const http = {
 const { kg } = readData(dir);
 const agencies = kg.entities(['PoliceAgency']);
 const typical = agencies[Math.floor(agencies.length / 2)]!;
+// in process: the executor (`coopgraph query`'s); the server's whole pipeline (server.fetch) for B7
+const executor = createExecutor(kg, { log: () => {} });
+const interpreted = createExecutor(kg, { log: () => {}, compiledReads: false });
+const run = (target: typeof executor, query: string, variables: Record<string, unknown>) => JSON.stringify(target.execute({ query, variables }));
 const server = createServer(kg, { log: () => {} });
 const noResponseCache = createServer(kg, { log: () => {}, responseCache: false });
 const noCaches = createServer(kg, { log: () => {}, responseCache: false, parseCache: false });
-const jit = createServer(kg, { log: () => {}, responseCache: false, jit: true });
+const notCompiled = createServer(kg, { log: () => {}, responseCache: false, compiledReads: false });
 const ask = async (target: typeof server, query: string, variables: Record<string, unknown>) =>
   (await target.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).text();
 
@@ -206,27 +211,29 @@ log('B3, B4, B5, B7: in process');
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 bench
   .add('B3 node: direct', () => JSON.stringify(kg.findEntity(typical.id)))
-  .add('B3 node: API', () => ask(noResponseCache, NODE, { id: typical.id }))
+  .add('B3 node: API', () => run(executor, NODE, { id: typical.id }))
   .add('B3 signed: direct', () => signedDirect(typical.id))
-  .add('B3 signed: API', () => ask(noResponseCache, SIGNED, { id: typical.id }))
+  .add('B3 signed: API', () => run(executor, SIGNED, { id: typical.id }))
   .add('B4 depth 2: direct', () => neighbourhoodDirect(nextStart(), 2, 500))
-  .add('B4 depth 2: API', () => ask(noResponseCache, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
+  .add('B4 depth 2: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
   .add('B4 depth 3: direct', () => neighbourhoodDirect(nextStart(), 3, 500))
-  .add('B4 depth 3: API', () => ask(noResponseCache, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
+  .add('B4 depth 3: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
   .add('B5 shortestPath: direct', () => {
     const [from, to] = nextPair();
     return JSON.stringify(bidirectional(anyView, from, to));
   })
   .add('B5 shortestPath: API', () => {
     const [from, to] = nextPair();
-    return ask(noResponseCache, PATH, { from, to });
+    return run(executor, PATH, { from, to });
   })
-  .add('B7 node: all caches', () => ask(server, NODE, { id: typical.id }))
-  .add('B7 node: no response cache', () => ask(noResponseCache, NODE, { id: typical.id }))
-  .add('B7 node: no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }))
-  .add('B7 node: graphql-jit, no response cache', () => ask(jit, NODE, { id: typical.id }))
-  .add('B7 signed: no response cache', () => ask(noResponseCache, SIGNED, { id: typical.id }))
-  .add('B7 signed: graphql-jit, no response cache', () => ask(jit, SIGNED, { id: typical.id }));
+  .add('B7 node: executor, not compiled', () => run(interpreted, NODE, { id: typical.id }))
+  .add('B7 signed: executor, not compiled', () => run(interpreted, SIGNED, { id: typical.id }))
+  .add('B7 node: server, all caches', () => ask(server, NODE, { id: typical.id }))
+  .add('B7 node: server, no response cache', () => ask(noResponseCache, NODE, { id: typical.id }))
+  .add('B7 node: server, no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }))
+  .add('B7 node: server, not compiled, no response cache', () => ask(notCompiled, NODE, { id: typical.id }))
+  .add('B7 signed: server, no response cache', () => ask(noResponseCache, SIGNED, { id: typical.id }))
+  .add('B7 signed: server, not compiled, no response cache', () => ask(notCompiled, SIGNED, { id: typical.id }));
 await bench.run();
 const latency = (name: string) => {
   const result = bench.getTask(name)!.result;
@@ -278,12 +285,16 @@ const figures = {
     target: 'time <= 1.2, memory <= 1.1',
   },
   B7: {
-    allCachesUs: us(inProcess['B7 node: all caches']!.mean),
-    noResponseCacheUs: us(inProcess['B7 node: no response cache']!.mean),
-    noCachesUs: us(inProcess['B7 node: no response or parse cache']!.mean),
-    jitUs: us(inProcess['B7 node: graphql-jit, no response cache']!.mean),
-    signedUs: us(inProcess['B7 signed: no response cache']!.mean),
-    signedJitUs: us(inProcess['B7 signed: graphql-jit, no response cache']!.mean),
+    executorNodeUs: us(inProcess['B3 node: API']!.mean),
+    executorNodeNotCompiledUs: us(inProcess['B7 node: executor, not compiled']!.mean),
+    executorSignedUs: us(inProcess['B3 signed: API']!.mean),
+    executorSignedNotCompiledUs: us(inProcess['B7 signed: executor, not compiled']!.mean),
+    serverAllCachesUs: us(inProcess['B7 node: server, all caches']!.mean),
+    serverNoResponseCacheUs: us(inProcess['B7 node: server, no response cache']!.mean),
+    serverNoCachesUs: us(inProcess['B7 node: server, no response or parse cache']!.mean),
+    serverNotCompiledUs: us(inProcess['B7 node: server, not compiled, no response cache']!.mean),
+    serverSignedUs: us(inProcess['B7 signed: server, no response cache']!.mean),
+    serverSignedNotCompiledUs: us(inProcess['B7 signed: server, not compiled, no response cache']!.mean),
   },
   ingestion: { articlesPerSecond, msPerKb },
 };
@@ -306,8 +317,9 @@ const rows = [
   ['B5 shortestPath, far pairs', `${figures.B5.apiUs} vs ${figures.B5.directUs} µs`, String(figures.B5.ratio), '≤ 1.1', pass(figures.B5.ratio <= 1.1)],
   ['B6 build the store', `${figures.B6.storeMs} vs ${figures.B6.bareMs} ms; ${figures.B6.storeHeapMB} vs ${figures.B6.bareHeapMB} MB heap`, `${figures.B6.timeRatio}; ${figures.B6.memoryRatio}`, '≤ 1.2; ≤ 1.1', pass(figures.B6.timeRatio <= 1.2 && figures.B6.memoryRatio <= 1.1)],
   ['B6 files to served graph', `${figures.B6.filesToServedMs} ms, RSS ${figures.B6.filesToServedRssMB} MB`, '', '', ''],
-  ['B7 node in process: caches', `all ${figures.B7.allCachesUs} µs; no response cache ${figures.B7.noResponseCacheUs} µs; neither ${figures.B7.noCachesUs} µs`, '', '', ''],
-  ['B7 in process: graphql-jit (no response cache)', `node ${figures.B7.jitUs} vs ${figures.B7.noResponseCacheUs} µs; who signed ${figures.B7.signedJitUs} vs ${figures.B7.signedUs} µs`, '', '', ''],
+  ['B7 executor: compiled reads', `node ${figures.B7.executorNodeUs} vs ${figures.B7.executorNodeNotCompiledUs} µs not compiled; who signed ${figures.B7.executorSignedUs} vs ${figures.B7.executorSignedNotCompiledUs} µs`, '', '', ''],
+  ['B7 server (server.fetch), node: caches', `all ${figures.B7.serverAllCachesUs} µs; no response cache ${figures.B7.serverNoResponseCacheUs} µs; neither ${figures.B7.serverNoCachesUs} µs`, '', '', ''],
+  ['B7 server (server.fetch), no response cache: compiled reads', `node ${figures.B7.serverNoResponseCacheUs} vs ${figures.B7.serverNotCompiledUs} µs not compiled; who signed ${figures.B7.serverSignedUs} vs ${figures.B7.serverSignedNotCompiledUs} µs`, '', '', ''],
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [

@@ -5,7 +5,6 @@
 
 import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -13,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useAuth } from './api/auth.js';
+import { useCompiledReads } from './api/compiled-reads.js';
 import type { Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
@@ -54,12 +54,10 @@ export interface ServerOptions {
   /** cache parsed and validated operations (default: on; off only to measure what it saves) */
   parseCache?: boolean;
   /**
-   * execute with graphql-jit's compiled queries (default: off). Faster by a
-   * fifth in process, but it answers bad variables and failing resolvers with
-   * other codes and shapes than the API's contract: only the benchmark's B7
-   * turns it on, to measure it.
+   * run reads as graphql-jit compiled functions (default: on; errors are still
+   * graphql-js's, see api/compiled-reads). Off only to measure what it saves.
    */
-  jit?: boolean;
+  compiledReads?: boolean;
   /** the built explorer page's folder (default: dist/explorer) */
   explorerDir?: string;
 }
@@ -155,8 +153,9 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
       ...(options.introspection === false ? [useDisableIntrospection()] : []),
       useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
+      // before the response cache, which wraps the execute it finds
+      ...(options.compiledReads === false ? [] : [useCompiledReads<Context>((context) => ({ ...context, budget: new Budget() }))]),
       ...(options.responseCache === false ? [] : [anonymousReadCache(kg)]),
-      ...(options.jit ? [useGraphQlJit()] : []),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {
           if (url.pathname === yogaEndpoint && request.method === 'POST' && FORM_BODY.test(request.headers.get('content-type') ?? '')) {

@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { getNamedType, GraphQLError, isLeafType, type GraphQLField } from 'graphql';
+import { getNamedType, GraphQLError, isLeafType, Kind, visit, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import type { Plugin } from 'graphql-yoga';
 import { LIMITS } from '../store/limits.js';
@@ -78,32 +78,69 @@ function traversalCost(field: GraphQLField<unknown, unknown>, args: Record<strin
 const argumentEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   isLeafType(getNamedType(field.type)) ? 0 : 1 + traversalCost(field, args) + sizeOf(field, args) * childComplexity;
 
+/** Arguments that size a field's cost (sizeOf, traversalCost); a variable elsewhere leaves the cost as it is. */
+const SIZING_ARGUMENTS = new Set(['first', 'limit', 'depth', 'maxLength']);
+
+/** Whether a variable's value can change the cost: it sizes a list or a traversal, or decides @skip or @include. */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Argument(node) {
+      if (SIZING_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) depends = true;
+    },
+    Directive(node) {
+      if (node.arguments?.some((a) => a.value.kind === Kind.VARIABLE)) depends = true;
+    },
+  });
+  return depends;
+}
+
+/**
+ * The cost limit: an operation costing more than `limit` is refused. The cost
+ * of a document whose variables cannot change it is computed once (it was
+ * most of an uncached read's time); the others are costed per request.
+ */
+export function costLimit(limit: number): (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>) => GraphQLError | null {
+  const fixed = new WeakMap<DocumentNode, number>();
+  return (schema, document, variables) => {
+    let complexity = fixed.get(document);
+    if (complexity === undefined) {
+      try {
+        complexity = getComplexity({ schema, query: document, variables, estimators: [argumentEstimator, simpleEstimator({ defaultComplexity: 0 })] });
+      } catch {
+        return null; // invalid variables: the coercion error is reported by validation and execution
+      }
+      if (!costDependsOnVariables(document)) fixed.set(document, complexity);
+    }
+    if (complexity <= limit) return null;
+    return new GraphQLError(`Query cost ${complexity} exceeds the limit of ${limit}; ask for fewer items (first, limit, depth) or fewer nested lists`, {
+      extensions: { code: 'COST_LIMIT_EXCEEDED', cost: complexity, limit },
+    });
+  };
+}
+
+/** graphql-armor's settings for the limits: its plugin (the server's) and its rules (the in-process executor's) read them. */
+export const armorSettings = (limits: OperationLimits) => ({
+  maxDepth: { n: limits.depth, flattenFragments: true },
+  maxAliases: { n: limits.aliases },
+  maxDirectives: { n: limits.directives },
+  maxTokens: { n: limits.tokens },
+});
+
 export function operationLimitPlugins(limits: OperationLimits, options: { production: boolean }): Plugin[] {
   const armor = EnvelopArmorPlugin({
-    maxDepth: { n: limits.depth, flattenFragments: true },
-    maxAliases: { n: limits.aliases },
-    maxDirectives: { n: limits.directives },
-    maxTokens: { n: limits.tokens },
+    ...armorSettings(limits),
     // the argument-aware cost below replaces armor's
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.production },
   });
+  const overLimit = costLimit(limits.cost);
+  // checked as execution starts, for every request: the validation cache keeps one result per
+  // document, and a variable may change the cost from one request to the next
   const cost: Plugin = {
-    onValidate({ params, context, setResult }) {
-      const variables = (context as { params?: { variables?: Record<string, unknown> } }).params?.variables ?? {};
-      let complexity: number;
-      try {
-        complexity = getComplexity({ schema: params.schema, query: params.documentAST, variables, estimators: [argumentEstimator, simpleEstimator({ defaultComplexity: 0 })] });
-      } catch {
-        return; // invalid variables: the coercion error is reported by validation and execution
-      }
-      if (complexity > limits.cost) {
-        setResult([
-          new GraphQLError(`Query cost ${complexity} exceeds the limit of ${limits.cost}; ask for fewer items (first, limit, depth) or fewer nested lists`, {
-            extensions: { code: 'COST_LIMIT_EXCEEDED', cost: complexity, limit: limits.cost },
-          }),
-        ]);
-      }
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = overLimit(args.schema, args.document, args.variableValues ?? {});
+      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
   return [armor as Plugin, cost];

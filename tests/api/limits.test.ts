@@ -1,14 +1,19 @@
 // Operation limits: each just below (accepted) and just above (rejected with
-// its code and message), and rejected before any resolver runs.
+// its code and message), and rejected before any resolver runs; the same over
+// the server and the in-process executor.
 
 import { describe, expect, it } from 'vitest';
+import { createExecutor } from '../../src/api/executor.js';
 import { DEFAULT_OPERATION_LIMITS, limitsFromEnv } from '../../src/api/limits.js';
 import { createServer } from '../../src/server.js';
 import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { seedGraph } from '../seed-graph.js';
 
-/** A server over the seed graph that counts the store calls resolvers make. */
-function counted(limits = DEFAULT_OPERATION_LIMITS) {
+type Run = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: unknown; errors?: { message: string; extensions: { code: string } }[] }>;
+type Via = 'server' | 'executor';
+
+/** The server or the executor over the seed graph, counting the store calls resolvers make. */
+function counted(limits = DEFAULT_OPERATION_LIMITS, via: Via = 'server') {
   const calls = { count: 0 };
   const kg = new Proxy(seedGraph(), {
     get(target, key, receiver) {
@@ -20,12 +25,14 @@ function counted(limits = DEFAULT_OPERATION_LIMITS) {
       };
     },
   }) as KnowledgeGraph;
+  if (via === 'executor') {
+    const executor = createExecutor(kg, { limits });
+    const run: Run = async (query, variables) => JSON.parse(JSON.stringify(await executor.execute({ query, variables })));
+    return { calls, run };
+  }
   const server = createServer(kg, { limits });
-  const run = async (query: string) =>
-    (await (await server.fetch('http://t/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as {
-      data?: unknown;
-      errors?: { message: string; extensions: { code: string } }[];
-    };
+  const run: Run = async (query, variables) =>
+    (await (await server.fetch('http://t/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as Awaited<ReturnType<Run>>;
   return { calls, run };
 }
 
@@ -44,9 +51,9 @@ const cases: [string, (n: number) => string, number, string, RegExp][] = [
   ['tokens', (n) => `{ search(query: "Dung", kinds: [${'PERSON '.repeat(n - 15)}]) { id } }`, 1000, 'TOKEN_LIMIT_EXCEEDED', /Token limit of 1000 exceeded/],
 ];
 
-describe('operation limits', () => {
+describe.each(['server', 'executor'] as const)('operation limits, %s', (via) => {
   it.each(cases)('accepts %s at the limit and rejects one more', async (_, make, limit, code, message) => {
-    const { run, calls } = counted();
+    const { run, calls } = counted(DEFAULT_OPERATION_LIMITS, via);
     const below = await run(make(limit));
     expect(below.errors, JSON.stringify(below.errors)).toBeUndefined();
     calls.count = 0;
@@ -59,9 +66,9 @@ describe('operation limits', () => {
   it('prices results by their size arguments, rejecting before any resolver runs', async () => {
     // shortestPath: 1 + 100 traversal, + 1 each for nodes and relations and their from/to
     const query = '{ shortestPath(from: "person:ma-shuliang", to: "person:nguyen-trung-thuc") { nodes { id } relations { from { id } to { id } } } }';
-    const atLimit = counted({ ...DEFAULT_OPERATION_LIMITS, cost: 105 });
+    const atLimit = counted({ ...DEFAULT_OPERATION_LIMITS, cost: 105 }, via);
     expect((await atLimit.run(query)).errors).toBeUndefined();
-    const below = counted({ ...DEFAULT_OPERATION_LIMITS, cost: 104 });
+    const below = counted({ ...DEFAULT_OPERATION_LIMITS, cost: 104 }, via);
     const rejected = await below.run(query);
     expect(rejected.errors).toEqual([
       expect.objectContaining({ message: expect.stringMatching(/Query cost 105 exceeds the limit of 104/), extensions: { code: 'COST_LIMIT_EXCEEDED', cost: 105, limit: 104 } }),
@@ -70,7 +77,7 @@ describe('operation limits', () => {
   });
 
   it('grows the cost with first, limit and depth', async () => {
-    const { run } = counted();
+    const { run } = counted(DEFAULT_OPERATION_LIMITS, via);
     const selection = '{ nodes { relations { from { relations { id } } to { id } } } }';
     const big = await run(`{ neighborhood(id: "person:vu-tien-dung", depth: 2, limit: 1000) ${selection} }`);
     expect(big.errors?.map((e) => e.extensions.code)).toEqual(['COST_LIMIT_EXCEEDED']);
@@ -80,6 +87,16 @@ describe('operation limits', () => {
     expect(deeper.errors?.map((e) => e.extensions.code)).toEqual(['COST_LIMIT_EXCEEDED']);
     const small = await run(`{ neighborhood(id: "person:vu-tien-dung", depth: 2, limit: 100) ${selection} }`);
     expect(small.errors).toBeUndefined();
+  });
+
+  it('prices one document anew for each value of a variable that sizes it', async () => {
+    // the cost of a document no variable sizes is computed once; this one's must not be
+    const { run } = counted(DEFAULT_OPERATION_LIMITS, via);
+    const query = 'query ($limit: Int, $more: Boolean!) { neighborhood(id: "person:vu-tien-dung", depth: 2, limit: $limit) { nodes { id relations @include(if: $more) { from { relations { id } } to { id } } } } }';
+    expect((await run(query, { limit: 950, more: true })).errors).toBeUndefined();
+    expect((await run(query, { limit: 1000, more: true })).errors?.map((e) => e.extensions.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+    expect((await run(query, { limit: 1000, more: false })).errors).toBeUndefined();
+    expect((await run(query, { limit: 950, more: true })).errors).toBeUndefined();
   });
 
   it('reads limits from the environment, refusing values that are not positive whole numbers', () => {

@@ -1,5 +1,6 @@
 // Running operations against the real server in process (server.fetch, no port).
 
+import { savedOperations } from '../../src/api/playground/index.js';
 import { parseTokens, tokenLine } from '../../src/http/tokens.js';
 import { createServer } from '../../src/server.js';
 import { seedGraph } from '../seed-graph.js';
@@ -32,3 +33,14 @@ export async function run<T = any>(query: string, variables?: Record<string, unk
 
 /** The codes of a result's errors. */
 export const codes = (result: Result) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+/** Variables for the saved operations that ship without them (their ids are the seed graph's). */
+const SAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  entity: { id: 'person:vu-tien-dung' },
+  neighborhood: { id: 'person:vu-tien-dung' },
+  'shortest-path': { from: 'person:ma-shuliang', to: 'person:nguyen-trung-thuc' },
+};
+
+/** Every saved operation with variables to run it: [name, query, variables]. */
+export const runnableOperations = (): [string, string, Record<string, unknown> | undefined][] =>
+  savedOperations().map((op) => [op.name, op.query, op.variables ? JSON.parse(op.variables) : SAMPLE_VARIABLES[op.name]]);

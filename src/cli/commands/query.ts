@@ -1,8 +1,8 @@
-// coopgraph query: one GraphQL operation, run in process through the same
-// server (same errors and masking as over HTTP).
+// coopgraph query: one GraphQL read, run in process by the executor (the
+// server's schema, limits and error masking, without HTTP).
 
 import { readFileSync } from 'node:fs';
-import { createServer } from '../../server.js';
+import { createExecutor } from '../../api/executor.js';
 import { envLimits, loadStore } from '../load.js';
 import { UsageError, type Command } from '../usage.js';
 
@@ -11,7 +11,8 @@ export const query: Command = {
   usage: `coopgraph query QUERY [--variables JSON] [--graph DIR]
 coopgraph query --file F.graphql [--variables JSON]
 
-Prints the JSON result ({ data, errors }); exits 1 when there are errors.`,
+Prints the JSON result ({ data, errors }); exits 1 when there are errors.
+Reads only: mutations go to a server opened for writing (coopgraph serve).`,
   options: { file: { type: 'string', short: 'f' }, variables: { type: 'string' } },
   async run(args, io) {
     const file = args.values.file;
@@ -34,14 +35,11 @@ Prints the JSON result ({ data, errors }); exits 1 when there are errors.`,
         throw new UsageError('--variables: expected a JSON object such as {"name": "Vu Tien Dung"}');
       }
     }
-    const yoga = createServer(loadStore(args, io), {
-      limits: envLimits(), log: (level, details) => io.stderr(`coopgraph query: ${level}: ${details.map(String).join(' ')}\n`) });
-    const response = await yoga.fetch('http://coopgraph.local/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: text, variables }),
+    const executor = createExecutor(loadStore(args, io), {
+      limits: envLimits(),
+      log: (level, details) => io.stderr(`coopgraph query: ${level}: ${details.map(String).join(' ')}\n`),
     });
-    const result = (await response.json()) as { errors?: unknown[] };
+    const result = await executor.execute({ query: text, variables: variables as Record<string, unknown> | undefined });
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return result.errors?.length ? 1 : 0;
   },
