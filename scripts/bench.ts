@@ -189,8 +189,6 @@ const anyView = traversalView(kg, 'ANY');
 const pairs: [string, string][] = starts.slice(0, 25).map((p, i) => [p.id, starts[starts.length - 1 - i]!.id]);
 let cursor = 0;
 const nextStart = () => starts[cursor++ % starts.length]!.id;
-let pairCursor = 0;
-const nextPair = () => pairs[pairCursor++ % pairs.length]!;
 
 /** What the API's neighbourhood answers, done directly: BFS to a depth, at most `limit` entities, the relations among them. */
 function neighbourhoodDirect(id: string, depth: number, limit: number): string {
@@ -218,14 +216,6 @@ bench
   .add('B4 depth 2: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
   .add('B4 depth 3: direct', () => neighbourhoodDirect(nextStart(), 3, 500))
   .add('B4 depth 3: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
-  .add('B5 shortestPath: direct', () => {
-    const [from, to] = nextPair();
-    return JSON.stringify(bidirectional(anyView, from, to));
-  })
-  .add('B5 shortestPath: API', () => {
-    const [from, to] = nextPair();
-    return run(executor, PATH, { from, to });
-  })
   .add('B7 node: executor, not compiled', () => run(interpreted, NODE, { id: typical.id }))
   .add('B7 signed: executor, not compiled', () => run(interpreted, SIGNED, { id: typical.id }))
   .add('B7 node: server, all caches', () => ask(server, NODE, { id: typical.id }))
@@ -235,6 +225,40 @@ bench
   .add('B7 signed: server, no response cache', () => ask(noResponseCache, SIGNED, { id: typical.id }))
   .add('B7 signed: server, not compiled, no response cache', () => ask(notCompiled, SIGNED, { id: typical.id }));
 await bench.run();
+
+/**
+ * B5, pair by pair: searches between different pairs differ a hundredfold in
+ * cost, so a median over a mix of them says which pair sits in the middle, not
+ * what the API adds. Each pair is searched directly and through the API in
+ * turn (the order swapped each round); the figure is the sum over pairs of
+ * each pair's median.
+ */
+function pairedRounds(rounds: number) {
+  const direct = pairs.map(() => [] as number[]);
+  const api = pairs.map(() => [] as number[]);
+  const timed = (fn: () => unknown) => {
+    const started = performance.now();
+    fn();
+    return (performance.now() - started) * 1000;
+  };
+  for (let round = 0; round < rounds; round++) {
+    pairs.forEach(([from, to], i) => {
+      const viaDirect = () => direct[i]!.push(timed(() => JSON.stringify(bidirectional(anyView, from, to))));
+      const viaApi = () => api[i]!.push(timed(() => run(executor, PATH, { from, to })));
+      if (round % 2) {
+        viaApi();
+        viaDirect();
+      } else {
+        viaDirect();
+        viaApi();
+      }
+    });
+  }
+  const total = (samples: number[][]) => samples.reduce((sum, xs) => sum + median(xs), 0);
+  return { apiUs: total(api), directUs: total(direct), pairs: pairs.length };
+}
+pairedRounds(20); // warm up
+const paired = pairedRounds(200);
 const latency = (name: string) => {
   const result = bench.getTask(name)!.result;
   if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
@@ -271,7 +295,7 @@ const figures = {
       return [`depth${d}`, { apiP50Us: us(api.p50), apiP99Us: us(api.p99), directP50Us: us(direct.p50), ratio: ratio(api.p50, direct.p50), p99OverP50: ratio(api.p99, api.p50), target: '<= 1.5, p99 <= 10 x p50' }];
     }),
   ),
-  B5: { apiUs: us(inProcess['B5 shortestPath: API']!.mean), directUs: us(inProcess['B5 shortestPath: direct']!.mean), ratio: ratio(inProcess['B5 shortestPath: API']!.mean, inProcess['B5 shortestPath: direct']!.mean), target: '<= 1.1' },
+  B5: { apiUs: us(paired.apiUs), directUs: us(paired.directUs), pairs: paired.pairs, ratio: ratio(paired.apiUs, paired.directUs), target: '<= 1.1' },
   B6: {
     storeMs: Math.round(m('store', 'ms')),
     bareMs: Math.round(m('bare', 'ms')),
@@ -314,7 +338,7 @@ const rows = [
     const f = figures.B4[`depth${d}`] as { apiP50Us: number; apiP99Us: number; directP50Us: number; ratio: number; p99OverP50: number };
     return [`B4 neighbourhood depth ${d} (≤ 500)`, `p50 ${f.apiP50Us} vs ${f.directP50Us} µs; p99 ${f.apiP99Us} µs`, `${f.ratio}; p99/p50 ${f.p99OverP50}`, '≤ 1.5; ≤ 10', pass(f.ratio <= 1.5 && f.p99OverP50 <= 10)];
   }),
-  ['B5 shortestPath, far pairs', `${figures.B5.apiUs} vs ${figures.B5.directUs} µs`, String(figures.B5.ratio), '≤ 1.1', pass(figures.B5.ratio <= 1.1)],
+  ['B5 shortestPath, far pairs', `${figures.B5.apiUs} vs ${figures.B5.directUs} µs for ${figures.B5.pairs} pairs (sum of each pair's median)`, String(figures.B5.ratio), '≤ 1.1', pass(figures.B5.ratio <= 1.1)],
   ['B6 build the store', `${figures.B6.storeMs} vs ${figures.B6.bareMs} ms; ${figures.B6.storeHeapMB} vs ${figures.B6.bareHeapMB} MB heap`, `${figures.B6.timeRatio}; ${figures.B6.memoryRatio}`, '≤ 1.2; ≤ 1.1', pass(figures.B6.timeRatio <= 1.2 && figures.B6.memoryRatio <= 1.1)],
   ['B6 files to served graph', `${figures.B6.filesToServedMs} ms, RSS ${figures.B6.filesToServedRssMB} MB`, '', '', ''],
   ['B7 executor: compiled reads', `node ${figures.B7.executorNodeUs} vs ${figures.B7.executorNodeNotCompiledUs} µs not compiled; who signed ${figures.B7.executorSignedUs} vs ${figures.B7.executorSignedNotCompiledUs} µs`, '', '', ''],
