@@ -111,12 +111,6 @@ async function hammer(url: string, query: string, variables: Record<string, unkn
   if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx for ${query}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
-async function medianOf(url: string, query: string, variables?: Record<string, unknown> | Record<string, unknown>[]): Promise<HttpFigure> {
-  await hammer(url, query, variables, 1); // warm up: compile, fill caches
-  const figures: HttpFigure[] = [];
-  for (let r = 0; r < runs; r++) figures.push(await hammer(url, query, variables));
-  return { rps: median(figures.map((f) => f.rps)), p50: median(figures.map((f) => f.p50)), p99: median(figures.map((f) => f.p99)) };
-}
 
 /** Ids of entities of a kind, asked of a running server page by page (this process holds no graph while it loads one). */
 async function idsOf(url: string, kind: string, most: number): Promise<string[]> {
@@ -141,23 +135,50 @@ const NODE = 'query ($id: ID!) { node(id: $id) { id kind name aliases attributes
 const SIGNED = 'query ($id: ID!) { node(id: $id) { ... on PoliceAgency { agreements { id name signatories { person { name } } } } } }';
 
 log('B1, B2, B3: HTTP');
-const http = {
-  coopgraph: await withServer('coopgraph', async (url) => {
-    const agencyIds = await idsOf(url, 'POLICE_AGENCY', 2_000);
-    const personIds = await idsOf(url, 'PERSON', 2_000);
-    const one = { id: agencyIds[Math.floor(agencyIds.length / 2)]! };
-    return {
-      typename: await medianOf(url, TYPENAME),
-      node: await medianOf(url, NODE, one),
-      signed: await medianOf(url, SIGNED, one),
-      // a different id each request: every answer computed, none from the response cache
-      nodeUncached: await medianOf(url, NODE, personIds.map((id) => ({ id }))),
-      signedUncached: await medianOf(url, SIGNED, agencyIds.map((id) => ({ id }))),
-    };
-  }),
-  empty: await withServer('empty', async (url) => ({ typename: await medianOf(url, TYPENAME) })),
-  bare: await withServer('bare', async (url) => ({ typename: await medianOf(url, TYPENAME) })),
-};
+// The three servers run side by side (all on core 0, idle but for the one under load), and each
+// round measures every case in turn, the floors in a rotating order: a machine that slows down
+// for a while slows a case and its floor alike, instead of whichever ran in that while.
+const http = await withServer('coopgraph', (coopgraph) =>
+  withServer('empty', (empty) =>
+    withServer('bare', async (bare) => {
+      const agencyIds = await idsOf(coopgraph, 'POLICE_AGENCY', 2_000);
+      const personIds = await idsOf(coopgraph, 'PERSON', 2_000);
+      const one = { id: agencyIds[Math.floor(agencyIds.length / 2)]! };
+      type Variables = Record<string, unknown> | Record<string, unknown>[];
+      const cases: Record<string, { url: string; query: string; variables?: Variables }> = {
+        typename: { url: coopgraph, query: TYPENAME },
+        emptyTypename: { url: empty, query: TYPENAME },
+        bareTypename: { url: bare, query: TYPENAME },
+        node: { url: coopgraph, query: NODE, variables: one },
+        signed: { url: coopgraph, query: SIGNED, variables: one },
+        // a different id each request: every answer computed, none from the response cache
+        nodeUncached: { url: coopgraph, query: NODE, variables: personIds.map((id) => ({ id })) },
+        signedUncached: { url: coopgraph, query: SIGNED, variables: agencyIds.map((id) => ({ id })) },
+      };
+      type Case = keyof typeof cases;
+      const measure = (name: Case, seconds?: number) => hammer(cases[name]!.url, cases[name]!.query, cases[name]!.variables, seconds);
+      const names = Object.keys(cases) as Case[];
+      // warm up: compile, fill caches
+      for (const name of names) await measure(name, 1);
+      const figures = Object.fromEntries(names.map((name) => [name, [] as HttpFigure[]])) as Record<Case, HttpFigure[]>;
+      for (let r = 0; r < runs; r++) {
+        const floors: Case[] = ['typename', 'emptyTypename', 'bareTypename'];
+        const order = [...floors.slice(r % 3), ...floors.slice(0, r % 3), ...names.filter((n) => !floors.includes(n))];
+        for (const name of order) figures[name]!.push(await measure(name));
+      }
+      const med = (name: Case): HttpFigure => ({
+        rps: median(figures[name]!.map((f) => f.rps)),
+        p50: median(figures[name]!.map((f) => f.p50)),
+        p99: median(figures[name]!.map((f) => f.p99)),
+      });
+      return {
+        coopgraph: { typename: med('typename'), node: med('node'), signed: med('signed'), nodeUncached: med('nodeUncached'), signedUncached: med('signedUncached') },
+        empty: { typename: med('emptyTypename') },
+        bare: { typename: med('bareTypename') },
+      };
+    }),
+  ),
+);
 
 // --- in process: B3, B4, B5, B7 ---------------------------------------------
 const { kg } = readData(dir);
@@ -347,7 +368,7 @@ const rows = [
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
-  `Our server runs as \`coopgraph serve\` does (${SERVE_FLAGS.join(' ')}); the bare yoga with Node's defaults. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); ${runs} runs of ${duration} s for each HTTP figure (median), ${connections} connections${hasTaskset ? ', server on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  `Our server runs as \`coopgraph serve\` does (${SERVE_FLAGS.join(' ')}); the bare yoga with Node's defaults. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); ${runs} rounds of ${duration} s for each HTTP figure (median), every case once a round, the three servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
   '',
   '| case | ours vs floor | ratio | target | |',
   '| --- | --- | ---: | --- | --- |',
