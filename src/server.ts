@@ -13,7 +13,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useAuth } from './api/auth.js';
 import { useCompiledReads } from './api/compiled-reads.js';
-import type { Context } from './api/context.js';
+import { withFreshBudget, type Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
@@ -154,7 +154,7 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
       useAuth({ tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...operationLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS, { production: options.production ?? false }),
       // before the response cache, which wraps the execute it finds
-      ...(options.compiledReads === false ? [] : [useCompiledReads<Context>((context) => ({ ...context, budget: new Budget() }))]),
+      ...(options.compiledReads === false ? [] : [useCompiledReads(withFreshBudget)]),
       ...(options.responseCache === false ? [] : [anonymousReadCache(kg)]),
       {
         onRequest({ url, request, endResponse, fetchAPI }) {

@@ -3,7 +3,7 @@
 
 import type { PubSub } from 'graphql-yoga';
 import type { User } from '../http/tokens.js';
-import type { Budget } from '../store/budget.js';
+import { Budget } from '../store/budget.js';
 import type { KnowledgeGraph } from '../store/knowledge-graph.js';
 import type { LogRecord } from '../write/change-log.js';
 import type { Writer } from '../write/writer.js';
@@ -21,3 +21,6 @@ export interface Context {
   /** who the request's bearer token names (set by the auth plugin) */
   user?: User | null;
 }
+
+/** The context a read runs again with after its compiled run failed: the rerun must not see what the first run spent. */
+export const withFreshBudget = (context: Context): Context => ({ ...context, budget: new Budget() });
