@@ -10,6 +10,7 @@ import { GraphTooLargeError, InvalidGraphDataError, type DataProblem } from '../
 import type { GraphData } from '../ontology/index.js';
 import { checkFacts, type ParsedFile } from './check-facts.js';
 import { parseFactsFile } from './file-schema.js';
+import { internStrings } from './intern.js';
 
 const FACTS_FILE = /\.(ya?ml|json)$/;
 
@@ -44,7 +45,7 @@ export function loadGraph(dir: string): GraphData {
   const checked = checkFacts(parsed);
   if (!checked.ok) problems.push(...checked.problems);
   if (problems.length || !checked.ok) throw new InvalidGraphDataError(problems);
-  return checked.data;
+  return internStrings(checked.data);
 }
 
 /**
