@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useAuth } from './api/auth.js';
-import { useCompiledReads } from './api/compiled-reads.js';
+import { useCompiledReads } from './api/compile-reads.js';
 import { withFreshBudget, type Context } from './api/context.js';
 import { isExpectedError, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
@@ -55,7 +55,7 @@ export interface ServerOptions {
   parseCache?: boolean;
   /**
    * run reads as graphql-jit compiled functions (default: on; errors are still
-   * graphql-js's, see api/compiled-reads). Off only to measure what it saves.
+   * graphql-js's, see api/compile-reads). Off only to measure what it saves.
    */
   compiledReads?: boolean;
   /** the built explorer page's folder (default: dist/explorer) */

@@ -12,7 +12,7 @@ import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { Budget } from '../store/budget.js';
 import type { KnowledgeGraph } from '../store/knowledge-graph.js';
 import type { LogRecord } from '../write/change-log.js';
-import { compiledReads } from './compiled-reads.js';
+import { compileReads } from './compile-reads.js';
 import { withFreshBudget, type Context } from './context.js';
 import { isExpectedError, maskError } from './errors.js';
 import { armorSettings, costLimit, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
@@ -63,7 +63,7 @@ export function createExecutor(kg: KnowledgeGraph, options: ExecutorOptions = {}
   const overCost = costLimit(limits.cost);
   const log = options.log ?? ((level, args) => console.error(`[coopgraph] ${level}:`, ...args));
   const pubsub = createPubSub<{ graphChanged: [LogRecord] }>(); // nothing is published: no write runs here
-  const run = options.compiledReads === false ? execute : compiledReads(withFreshBudget)(execute);
+  const run = options.compiledReads === false ? execute : compileReads(withFreshBudget)(execute);
   const prepared = new Map<string, Prepared>();
 
   const prepare = (text: string): Prepared => {

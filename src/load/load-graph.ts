@@ -10,7 +10,7 @@ import { GraphTooLargeError, InvalidGraphDataError, type DataProblem } from '../
 import type { GraphData } from '../ontology/index.js';
 import { checkFacts, type ParsedFile } from './check-facts.js';
 import { parseFactsFile } from './file-schema.js';
-import { internStrings } from './intern.js';
+import { internStrings } from './intern-strings.js';
 
 const FACTS_FILE = /\.(ya?ml|json)$/;
 

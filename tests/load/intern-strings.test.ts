@@ -3,7 +3,7 @@
 // is measured by the benchmark's B6, "files to served graph".)
 
 import { describe, expect, it } from 'vitest';
-import { internStrings } from '../../src/load/intern.js';
+import { internStrings } from '../../src/load/intern-strings.js';
 import { loadGraph } from '../../src/load/load-graph.js';
 import { GRAPH_DIR } from '../seed-graph.js';
 

@@ -3,7 +3,7 @@
 
 import { execute, parse, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compiledReads } from '../../src/api/compiled-reads.js';
+import { compileReads } from '../../src/api/compile-reads.js';
 import { createSchema } from '../../src/api/schema.js';
 import { createServer } from '../../src/server.js';
 import { Budget } from '../../src/store/budget.js';
@@ -14,21 +14,21 @@ import { runnableOperations } from './request.js';
 const schema = createSchema();
 const contextOf = (kg: KnowledgeGraph = seedGraph()) => ({ kg, budget: new Budget(), writer: null, history: [], pubsub: null });
 
-/** compiledReads over graphql-js's execute, counting the calls that fall back to it and the reruns. */
+/** compileReads over graphql-js's execute, counting the calls that fall back to it and the reruns. */
 function counting() {
   const counts = { fallbacks: 0, reruns: 0 };
   const fallback = (args: ExecutionArgs) => {
     counts.fallbacks++;
     return execute(args);
   };
-  const run = compiledReads<ReturnType<typeof contextOf>>((context) => {
+  const run = compileReads<ReturnType<typeof contextOf>>((context) => {
     counts.reruns++;
     return { ...context, budget: new Budget() };
   })(fallback);
   return { counts, run };
 }
 
-describe('compiledReads', () => {
+describe('compileReads', () => {
   it('answers every saved operation as graphql-js does, without falling back', async () => {
     const { counts, run } = counting();
     const operations = runnableOperations();

@@ -16,7 +16,7 @@ type Execute = (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResul
  * again with after its compiled run failed (say, with a fresh traversal
  * budget): the rerun must not see what the first run spent.
  */
-export function compiledReads<C>(rerunContext: (context: C) => C): (execute: Execute) => Execute {
+export function compileReads<C>(rerunContext: (context: C) => C): (execute: Execute) => Execute {
   // per document object (the parse cache hands out the same one for the same text), then per operation name
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
   const compiledFor = ({ schema, document, operationName }: ExecutionArgs): CompiledQuery | null => {
@@ -51,7 +51,7 @@ export function compiledReads<C>(rerunContext: (context: C) => C): (execute: Exe
 
 /** The yoga plugin. It must come before the response cache, which wraps the execute it finds. */
 export function useCompiledReads<C>(rerunContext: (context: C) => C): Plugin {
-  const compiled = compiledReads(rerunContext);
+  const compiled = compileReads(rerunContext);
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(compiled(executeFn as Execute) as typeof executeFn);
