@@ -28,11 +28,20 @@ export function findShortestPath(kg: KnowledgeGraph, from: string, to: string, o
   return ids ? toPath(kg, ids, direction, types) : null;
 }
 
-/** A path of entity ids → the Path with the relation used at each hop. */
+/**
+ * A path of entity ids → the Path with the relation used at each hop. The
+ * relations are looked up when first read, so a query for the entities alone
+ * does not pay for them.
+ */
 export function toPath(kg: KnowledgeGraph, ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Path {
-  const relations: RelationRecord[] = [];
-  for (let i = 1; i < ids.length; i++) {
-    relations.push(kg.graph.getEdgeAttributes(relationBetween(kg, ids[i - 1]!, ids[i]!, direction, types)));
-  }
-  return { length: relations.length, nodes: ids.map((id) => kg.graph.getNodeAttributes(id)), relations };
+  return {
+    length: ids.length - 1,
+    nodes: ids.map((id) => kg.graph.getNodeAttributes(id)),
+    get relations() {
+      const view = traversalView(kg, direction, types);
+      const relations = ids.slice(1).map((id, i) => kg.graph.getEdgeAttributes(relationBetween(view, ids[i]!, id, direction)));
+      Object.defineProperty(this, 'relations', { value: relations, enumerable: true });
+      return relations;
+    },
+  };
 }

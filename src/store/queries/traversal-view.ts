@@ -39,21 +39,15 @@ export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: 
 }
 
 /**
- * The relation a path uses between two consecutive entities: of an allowed
- * type, in the walked direction; the smallest id where several qualify.
+ * The relation a path found in `view` uses between two consecutive entities:
+ * in the walked direction (the view holds only the allowed types); the
+ * smallest id where several qualify. The search has just walked these
+ * adjacencies, so reading them again is cheaper than the store's.
  */
-export function relationBetween(
-  kg: KnowledgeGraph,
-  a: string,
-  b: string,
-  direction: Direction,
-  types?: readonly RelationType[],
-): string {
-  const candidates = [
-    ...(direction !== 'IN' ? kg.graph.outEdges(a, b) : []),
-    ...(direction !== 'OUT' ? kg.graph.outEdges(b, a) : []),
-  ].filter((id) => !types || types.length === 0 || types.includes(kg.graph.getEdgeAttributes(id).type));
-  const chosen = candidates.sort()[0];
+export function relationBetween(view: View, a: string, b: string, direction: Direction): string {
+  const candidates = direction === 'ANY' ? view.edges(a, b) : direction === 'OUT' ? view.outEdges(a, b) : view.outEdges(b, a);
+  let chosen: string | undefined;
+  for (const id of candidates) if (chosen === undefined || id < chosen) chosen = id;
   if (chosen === undefined) throw new Error(`no relation from ${a} to ${b} on a found path`);
   return chosen;
 }

@@ -206,6 +206,19 @@ describe('toPath', () => {
     expect(path.length).toBe(2);
     expect(rels(path)).toEqual(['HOLDS_POSITION:person:p->police-agency:a', 'PROVIDED_EQUIPMENT:police-agency:a->police-agency:b']);
   });
+
+  it('looks the relations up when they are first read, then keeps them', () => {
+    // person:p and country:cn are not related: only reading the relations finds that out
+    const unrelated = toPath(kg, ['person:p', 'country:cn'], 'ANY');
+    expect(unrelated.nodes.map((n) => n.id)).toEqual(['person:p', 'country:cn']);
+    expect(() => unrelated.relations).toThrow('no relation from person:p to country:cn on a found path');
+
+    const path = toPath(kg, ['police-agency:b', 'police-agency:a'], 'OUT');
+    const first = path.relations;
+    expect(first.map((r) => r.type)).toEqual(['SUBORDINATE_TO']);
+    expect(path.relations).toBe(first);
+    expect(JSON.parse(JSON.stringify(path)).relations[0].id).toBe('SUBORDINATE_TO:police-agency:b->police-agency:a');
+  });
 });
 
 describe('findShortestPath on the seed graph', () => {
