@@ -1,9 +1,11 @@
 // The benchmark suite (issue 7): each case side by side with the floor
 // beneath it, on a generated graph. In process with tinybench; over HTTP with
 // autocannon, the server pinned to core 0 and this process to core 1 (taskset).
-// Each HTTP figure is the median of --runs runs. Prints one JSON object and
-// writes the Markdown table into BENCHMARKS.md between its markers.
-// Run: npm run bench -- [--entities 100000] [--runs 3] [--duration 5]
+// Each HTTP ratio is the median over --rounds rounds of a ratio between two
+// measurements made one after the other; B6 is the median of --runs loads.
+// Prints one JSON object and writes the Markdown table into BENCHMARKS.md
+// between its markers.
+// Run: npm run bench -- [--entities 100000] [--runs 3] [--rounds 5] [--duration 2]
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,13 +26,15 @@ const { values } = parseArgs({
     entities: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '7' },
     runs: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     markdown: { type: 'string', default: fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)) },
   },
 });
 const entities = Number(values.entities);
 const runs = Number(values.runs);
+const rounds = Number(values.rounds);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -160,11 +164,27 @@ const http = await withServer('coopgraph', (coopgraph) =>
       const names = Object.keys(cases) as Case[];
       // warm up: compile, fill caches
       for (const name of names) await measure(name, 1);
+      // Each ratio is taken between two measurements made one after the other (the order swapped
+      // each round), and the figure is the median of a round's ratios: the machine's speed drifts by
+      // a third within minutes, and a ratio of medians taken minutes apart measured the drift.
+      const pairs = {
+        B1: ['typename', 'emptyTypename'],
+        B2: ['typename', 'bareTypename'],
+        node: ['node', 'bareTypename'],
+        signed: ['signed', 'bareTypename'],
+        nodeUncached: ['nodeUncached', 'bareTypename'],
+        signedUncached: ['signedUncached', 'bareTypename'],
+      } satisfies Record<string, [Case, Case]>;
       const figures = Object.fromEntries(names.map((name) => [name, [] as HttpFigure[]])) as Record<Case, HttpFigure[]>;
-      for (let r = 0; r < runs; r++) {
-        const floors: Case[] = ['typename', 'emptyTypename', 'bareTypename'];
-        const order = [...floors.slice(r % 3), ...floors.slice(0, r % 3), ...names.filter((n) => !floors.includes(n))];
-        for (const name of order) figures[name]!.push(await measure(name));
+      const ratios = Object.fromEntries(Object.keys(pairs).map((name) => [name, [] as number[]]));
+      for (let r = 0; r < rounds; r++) {
+        for (const [name, [ours, floor]] of Object.entries(pairs) as [string, [Case, Case]][]) {
+          const [first, second] = r % 2 ? [floor, ours] : [ours, floor];
+          const measured = { [first]: await measure(first), [second]: await measure(second) } as Record<Case, HttpFigure>;
+          figures[ours]!.push(measured[ours]!);
+          figures[floor]!.push(measured[floor]!);
+          ratios[name]!.push(measured[ours]!.rps / measured[floor]!.rps);
+        }
       }
       const med = (name: Case): HttpFigure => ({
         rps: median(figures[name]!.map((f) => f.rps)),
@@ -175,6 +195,7 @@ const http = await withServer('coopgraph', (coopgraph) =>
         coopgraph: { typename: med('typename'), node: med('node'), signed: med('signed'), nodeUncached: med('nodeUncached'), signedUncached: med('signedUncached') },
         empty: { typename: med('emptyTypename') },
         bare: { typename: med('bareTypename') },
+        ratio: Object.fromEntries(Object.entries(ratios).map(([name, xs]) => [name, Math.round(median(xs) * 100) / 100])) as Record<keyof typeof pairs, number>,
       };
     }),
   ),
@@ -299,15 +320,15 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const us = (x: number) => Math.round(x * 10) / 10;
 const figures = {
   graph: { entities: counts.entities, relations: counts.relations },
-  B1: { withGraph: http.coopgraph.typename, emptyGraph: http.empty.typename, ratio: ratio(http.coopgraph.typename.rps, http.empty.typename.rps), target: '>= 0.8' },
-  B2: { ours: http.coopgraph.typename, bareYoga: http.bare.typename, ratio: ratio(http.coopgraph.typename.rps, http.bare.typename.rps), target: '>= 0.9' },
+  B1: { withGraph: http.coopgraph.typename, emptyGraph: http.empty.typename, ratio: http.ratio.B1, target: '>= 0.8' },
+  B2: { ours: http.coopgraph.typename, bareYoga: http.bare.typename, ratio: http.ratio.B2, target: '>= 0.9' },
   B3: {
     nodeInProcess: { apiUs: us(inProcess['B3 node: API']!.mean), directUs: us(inProcess['B3 node: direct']!.mean), ratio: ratio(inProcess['B3 node: API']!.mean, inProcess['B3 node: direct']!.mean), target: '<= 1.5' },
     signedInProcess: { apiUs: us(inProcess['B3 signed: API']!.mean), directUs: us(inProcess['B3 signed: direct']!.mean), ratio: ratio(inProcess['B3 signed: API']!.mean, inProcess['B3 signed: direct']!.mean), target: '<= 1.5' },
-    nodeHttp: { ...http.coopgraph.node, ratioToB2: ratio(http.coopgraph.node.rps, http.bare.typename.rps), target: '>= 0.8' },
-    signedHttp: { ...http.coopgraph.signed, ratioToB2: ratio(http.coopgraph.signed.rps, http.bare.typename.rps), target: '>= 0.8' },
-    nodeHttpUncached: { ...http.coopgraph.nodeUncached, ratioToB2: ratio(http.coopgraph.nodeUncached.rps, http.bare.typename.rps) },
-    signedHttpUncached: { ...http.coopgraph.signedUncached, ratioToB2: ratio(http.coopgraph.signedUncached.rps, http.bare.typename.rps) },
+    nodeHttp: { ...http.coopgraph.node, ratioToB2: http.ratio.node, target: '>= 0.8' },
+    signedHttp: { ...http.coopgraph.signed, ratioToB2: http.ratio.signed, target: '>= 0.8' },
+    nodeHttpUncached: { ...http.coopgraph.nodeUncached, ratioToB2: http.ratio.nodeUncached },
+    signedHttpUncached: { ...http.coopgraph.signedUncached, ratioToB2: http.ratio.signedUncached },
   },
   B4: Object.fromEntries(
     [2, 3].map((d) => {
@@ -369,7 +390,7 @@ const rows = [
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
-  `Our server runs as \`coopgraph serve\` does (${SERVE_FLAGS.join(' ')}); the bare yoga with Node's defaults. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); ${runs} rounds of ${duration} s for each HTTP figure (median), every case once a round, the three servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  `Our server runs as \`coopgraph serve\` does (${SERVE_FLAGS.join(' ')}); the bare yoga with Node's defaults. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the three servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
   '',
   '| case | ours vs floor | ratio | target | |',
   '| --- | --- | ---: | --- | --- |',
