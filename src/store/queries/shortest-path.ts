@@ -30,8 +30,8 @@ export function findShortestPath(kg: KnowledgeGraph, from: string, to: string, o
 
 /**
  * A path of entity ids → the Path with the relation used at each hop. The
- * relations are looked up when first read, so a query for the entities alone
- * does not pay for them.
+ * relations are looked up when first read (so a query for the entities alone
+ * does not pay for them), which must come before the graph changes.
  */
 export function toPath(kg: KnowledgeGraph, ids: readonly string[], direction: Direction, types?: readonly RelationType[]): Path {
   return {
