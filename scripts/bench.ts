@@ -52,6 +52,8 @@ if (!pinned && hasTaskset) {
 const onCore = (core: number, command: string[]) => (hasTaskset ? ['taskset', ['-c', String(core), ...command]] : [command[0]!, command.slice(1)]) as [string, string[]];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** A figure from ratios each taken between two measurements made one after the other: their median, to two places. */
+const pairedRatio = (ratios: number[]) => Math.round(median(ratios) * 100) / 100;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // --- the graph ------------------------------------------------------------
@@ -74,7 +76,7 @@ const loads = { store: [] as ReturnType<typeof loadChild>[], bare: [] as ReturnT
 for (let r = 0; r < runs; r++) for (const mode of r % 2 ? (['bare', 'store', 'files'] as const) : (['store', 'bare', 'files'] as const)) loads[mode].push(loadChild(mode));
 const m = (mode: keyof typeof loads, key: 'ms' | 'heap' | 'rss') => median(loads[mode].map((x) => x[key]));
 /** B6's ratios, like the HTTP ones: each between a run's two loads, made one after the other (their order swapped each run) */
-const b6Ratio = (key: 'ms' | 'heap') => Math.round(median(loads.store.map((x, r) => x[key] / loads.bare[r]![key])) * 100) / 100;
+const b6Ratio = (key: 'ms' | 'heap') => pairedRatio(loads.store.map((x, r) => x[key] / loads.bare[r]![key]));
 const counts = loads.store[0]!;
 
 // --- HTTP: B1, B2, B3 over loopback ----------------------------------------
@@ -197,7 +199,7 @@ const http = await withServer('coopgraph', (coopgraph) =>
         coopgraph: { typename: med('typename'), node: med('node'), signed: med('signed'), nodeUncached: med('nodeUncached'), signedUncached: med('signedUncached') },
         empty: { typename: med('emptyTypename') },
         bare: { typename: med('bareTypename') },
-        ratio: Object.fromEntries(Object.entries(ratios).map(([name, xs]) => [name, Math.round(median(xs) * 100) / 100])) as Record<keyof typeof pairs, number>,
+        ratio: Object.fromEntries(Object.entries(ratios).map(([name, xs]) => [name, pairedRatio(xs)])) as Record<keyof typeof pairs, number>,
       };
     }),
   ),
