@@ -12,3 +12,12 @@ export function seedGraph(): KnowledgeGraph {
   cached ??= KnowledgeGraph.fromData(loadGraph(GRAPH_DIR));
   return cached;
 }
+
+/** The seed graph, but every entity lookup throws an unexpected error with `message` (for masking and logging tests). */
+export function brokenSeedGraph(message: string): KnowledgeGraph {
+  const broken = Object.create(seedGraph()) as KnowledgeGraph;
+  broken.getEntity = () => {
+    throw new Error(message);
+  };
+  return broken;
+}

@@ -3,15 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server.js';
-import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
-import { seedGraph } from '../seed-graph.js';
+import { brokenSeedGraph } from '../seed-graph.js';
 
 describe('error masking', () => {
   it('hides an unexpected error from the client and logs it', async () => {
-    const broken = Object.create(seedGraph()) as KnowledgeGraph;
-    broken.getEntity = () => {
-      throw new Error('internal detail: disk /var/secret unreadable');
-    };
+    const broken = brokenSeedGraph('internal detail: disk /var/secret unreadable');
     const logged: unknown[][] = [];
     const server = createServer(broken, { log: (_level, args) => logged.push(args) });
     const response = await server.fetch('http://coopgraph.test/graphql', {

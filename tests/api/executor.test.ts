@@ -2,8 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createExecutor } from '../../src/api/executor.js';
-import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
-import { seedGraph } from '../seed-graph.js';
+import { brokenSeedGraph, seedGraph } from '../seed-graph.js';
 import { run, runnableOperations } from './request.js';
 
 const executor = createExecutor(seedGraph(), { log: () => {} });
@@ -54,10 +53,7 @@ describe('createExecutor', () => {
   });
 
   it('masks an unexpected error and logs it in full', async () => {
-    const broken = Object.create(seedGraph()) as KnowledgeGraph;
-    broken.getEntity = () => {
-      throw new Error('internal detail: disk /var/secret unreadable');
-    };
+    const broken = brokenSeedGraph('internal detail: disk /var/secret unreadable');
     const logged: unknown[][] = [];
     const masked = createExecutor(broken, { log: (_, args) => logged.push(args) });
     const result = JSON.parse(JSON.stringify(await masked.execute({ query: '{ node(id: "person:vu-tien-dung") { id } }' })));

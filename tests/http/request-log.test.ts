@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useRequestLog, type LogEntry } from '../../src/http/request-log.js';
 import { createServer } from '../../src/server.js';
 import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
-import { seedGraph } from '../seed-graph.js';
+import { brokenSeedGraph, seedGraph } from '../seed-graph.js';
 
 function logged(kg: KnowledgeGraph = seedGraph()) {
   const entries: LogEntry[] = [];
@@ -28,10 +28,7 @@ describe('request log', () => {
   });
 
   it('logs an unexpected error in full under the request id, the client seeing none of it', async () => {
-    const broken = Object.create(seedGraph()) as KnowledgeGraph;
-    broken.getEntity = () => {
-      throw new Error('disk unreadable at /var/secret');
-    };
+    const broken = brokenSeedGraph('disk unreadable at /var/secret');
     const { entries, post } = logged(broken);
     const response = await post('{ node(id: "person:vu-tien-dung") { id } }');
     const id = response.headers.get('x-request-id');
