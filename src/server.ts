@@ -14,7 +14,7 @@ import { createPubSub, createYoga, type YogaServerInstance } from 'graphql-yoga'
 import { useAuth } from './api/auth.js';
 import { useCompiledReads } from './api/compile-reads.js';
 import { withFreshBudget, type Context } from './api/context.js';
-import { isExpectedError, maskError } from './api/errors.js';
+import { isExpectedError, logToStderr, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
@@ -61,8 +61,6 @@ export interface ServerOptions {
   /** the built explorer page's folder (default: dist/explorer) */
   explorerDir?: string;
 }
-
-const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);
 
 const yogaEndpoint = '/graphql';
 

@@ -42,3 +42,6 @@ export function isExpectedError(error: unknown): boolean {
   const original = error.originalError;
   return !original || original instanceof CoopgraphError || original instanceof GraphQLError;
 }
+
+/** Where the server and the executor write unexpected errors in full by default. */
+export const logToStderr = (level: string, args: unknown[]) => console.error(`[coopgraph] ${level}:`, ...args);

@@ -14,7 +14,7 @@ import type { KnowledgeGraph } from '../store/knowledge-graph.js';
 import type { LogRecord } from '../write/change-log.js';
 import { compileReads } from './compile-reads.js';
 import { withFreshBudget, type Context } from './context.js';
-import { isExpectedError, maskError } from './errors.js';
+import { isExpectedError, logToStderr, maskError } from './errors.js';
 import { armorSettings, costLimit, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
 import { createSchema } from './schema.js';
 
@@ -61,7 +61,7 @@ export function createExecutor(kg: KnowledgeGraph, options: ExecutorOptions = {}
   const settings = armorSettings(limits);
   const rules = [...specifiedRules, maxDepthRule(settings.maxDepth), maxAliasesRule(settings.maxAliases), maxDirectivesRule(settings.maxDirectives)];
   const overCost = costLimit(limits.cost);
-  const log = options.log ?? ((level, args) => console.error(`[coopgraph] ${level}:`, ...args));
+  const log = options.log ?? logToStderr;
   const pubsub = createPubSub<{ graphChanged: [LogRecord] }>(); // nothing is published: no write runs here
   const run = options.compiledReads === false ? execute : compileReads(withFreshBudget)(execute);
   const prepared = new Map<string, Prepared>();
