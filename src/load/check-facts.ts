@@ -1,5 +1,6 @@
-// Parsed facts files → one validated GraphData. Pure: no I/O. Every problem
-// is collected (file, path in file, message) and reported together.
+// Parsed facts files → one validated GraphData, one file at a time. Pure: no
+// I/O. Every problem is collected (file, path in file, message) and reported
+// together.
 
 import { didYouMean } from '../did-you-mean.js';
 import type { DataProblem } from '../errors.js';
@@ -19,6 +20,7 @@ import {
   type RelationRecord,
 } from '../ontology/index.js';
 import type { EvidenceInput, FactsFile } from './file-schema.js';
+import { SharedValues } from './shared-values.js';
 
 /** One facts file after parsing, with its article's text. */
 export interface ParsedFile {
@@ -35,25 +37,44 @@ export type CheckResult = { ok: true; data: GraphData } | { ok: false; problems:
 type ClaimsByField = Map<string, { about: string; property: string; claims: Map<string, Claim> }>;
 
 /**
- * Merges the files into one graph. An entity or relation may appear in several
- * files (each article gives its own evidence): evidence and aliases are joined,
- * and attribute values that disagree are kept as conflicts, never dropped.
+ * Merges facts files, one at a time, into one graph. An entity or relation
+ * may appear in several files (each article gives its own evidence): evidence
+ * and aliases are joined, and attribute values that disagree are kept as
+ * conflicts, never dropped. Only what the graph keeps outlives a file, so a
+ * graph loads in little more memory than it is served in.
  */
-export function checkFacts(files: readonly ParsedFile[]): CheckResult {
-  const problems: DataProblem[] = [];
-  const entities = new Map<string, EntityRecord>();
-  const declaredIn = new Map<string, string>();
-  const relations = new Map<string, RelationRecord>();
-  const relationFile = new Map<string, { file: string; path: string }>();
-  const conflicts: ConflictRecord[] = [];
-  const conflictFile = new Map<string, { file: string; path: string }>();
-  const fieldClaims: ClaimsByField = new Map();
+export class FactsChecker {
+  private readonly problems: DataProblem[] = [];
+  private readonly entities = new Map<string, EntityRecord>();
+  private readonly declaredIn = new Map<string, string>();
+  private readonly relations = new Map<string, RelationRecord>();
+  /** for the relations in `relations`' order: the file each was first read in (index into `files`), and its index there */
+  private readonly relationFiles: number[] = [];
+  private readonly relationIndices: number[] = [];
+  private readonly files: string[] = [];
+  private readonly conflicts: ConflictRecord[] = [];
+  private readonly conflictFile = new Map<string, { file: string; path: string }>();
+  /** ids of entities that failed their checks: references to them are not reported again */
+  private readonly invalid = new Set<string>();
+  /**
+   * The values each source gave, of the attributes of the entities and the
+   * properties of the relations read more than once (a record read once
+   * cannot disagree with itself).
+   */
+  private readonly fieldClaims: ClaimsByField = new Map();
+  private readonly readAgain = new Set<string>();
 
-  for (const { file, data, text } of files) {
-    const problem = (path: string, message: string) => problems.push({ file, path, message });
+  constructor(private readonly shared = new SharedValues()) {}
+
+  /** Adds one file's records. */
+  add({ file, data, text }: ParsedFile): void {
+    const fileIndex = this.files.push(file) - 1;
+    const problem = (path: string, message: string) => this.problems.push({ file, path, message });
     const articleId = data.article.id;
     const evidenceOf = (inputs: EvidenceInput[], path: string) =>
-      resolveEvidence(inputs, articleId, text, data.article.source, (i, m) => problem(`${path}.evidence[${i}]`, m));
+      resolveEvidence(inputs, articleId, text, data.article.source, (i, m) => problem(`${path}.evidence[${i}]`, m)).map((e) => this.shared.evidence(e));
+    for (const id of data.invalidIds) this.invalid.add(id);
+    const { entities, declaredIn, relations } = this;
 
     // The article itself is an entity; its title is its evidence.
     if (declaredIn.has(articleId)) {
@@ -89,18 +110,17 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
         const { inference, ...rest } = input;
         entities.set(input.id, { ...rest, aliases: uniqueNames(input.aliases, input.name), ...(inference ? { inference } : {}), evidence });
         declaredIn.set(input.id, file);
-        noteClaims(fieldClaims, input.id, input.attributes, evidence);
         return;
       }
       if (existing.kind !== input.kind) {
         problem(`${path}.kind`, `"${input.id}" is a ${existing.kind} in ${declaredIn.get(input.id)} but a ${input.kind} here`);
         return;
       }
+      this.noteClaims(existing, existing.attributes, input.attributes, evidence);
       existing.aliases = uniqueNames([...existing.aliases, input.name, ...input.aliases], existing.name);
       for (const [name, value] of Object.entries(input.attributes)) {
         if (existing.attributes[name] === undefined) existing.attributes[name] = value;
       }
-      noteClaims(fieldClaims, input.id, input.attributes, evidence);
       existing.evidence.push(...evidence);
       mergeStated(existing, input);
     });
@@ -120,27 +140,29 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
       const existing = relations.get(id);
       if (!existing) {
         const { inference, ...rest } = input;
-        relations.set(id, { id, ...rest, ...(inference ? { inference } : {}), evidence });
-        relationFile.set(id, { file, path });
-      } else {
-        for (const [name, value] of Object.entries(input.properties)) {
-          if (existing.properties[name] === undefined) existing.properties[name] = value;
-        }
-        existing.evidence.push(...evidence);
-        mergeStated(existing, input);
+        const flatId = this.shared.flatString(id);
+        relations.set(flatId, { id: flatId, ...rest, ...(inference ? { inference } : {}), evidence });
+        this.relationFiles.push(fileIndex);
+        this.relationIndices.push(i);
+        return;
       }
-      noteClaims(fieldClaims, id, input.properties, evidence);
+      this.noteClaims(existing, existing.properties, input.properties, evidence);
+      for (const [name, value] of Object.entries(input.properties)) {
+        if (existing.properties[name] === undefined) existing.properties[name] = value;
+      }
+      existing.evidence.push(...evidence);
+      mergeStated(existing, input);
     });
 
     data.conflicts.forEach((input, i) => {
       if (!input) return;
       const path = `conflicts[${i}]`;
-      if (conflictFile.has(input.id)) {
-        problem(`${path}.id`, `duplicate conflict id "${input.id}" (first in ${conflictFile.get(input.id)!.file})`);
+      if (this.conflictFile.has(input.id)) {
+        problem(`${path}.id`, `duplicate conflict id "${input.id}" (first in ${this.conflictFile.get(input.id)!.file})`);
         return;
       }
-      conflictFile.set(input.id, { file, path });
-      conflicts.push({
+      this.conflictFile.set(input.id, { file, path });
+      this.conflicts.push({
         id: input.id,
         about: input.about,
         property: input.property,
@@ -150,44 +172,61 @@ export function checkFacts(files: readonly ParsedFile[]): CheckResult {
     });
   }
 
-  // References can only be checked once every file is read. A reference to
-  // an entity that failed its own checks was reported there already.
-  const ids = [...entities.keys()];
-  const invalid = new Set(files.flatMap((f) => [...f.data.invalidIds]));
-  const missing = (ref: string) => `unknown entity "${ref}"${didYouMean(ref, ids)}`;
-  for (const [id, relation] of relations) {
-    const { file, path } = relationFile.get(id)!;
-    const problem = (at: string, message: string) => problems.push({ file, path: `${path}${at}`, message });
-    const from = entities.get(relation.from);
-    const to = entities.get(relation.to);
-    if (!from && !invalid.has(relation.from)) problem('.from', missing(relation.from));
-    if (!to && !invalid.has(relation.to)) problem('.to', missing(relation.to));
-    if (relation.from === relation.to) problem('.to', `a relation cannot link "${relation.from}" to itself`);
-    else if (from && to && !isAllowedEndpoint(relation.type, from.kind, to.kind)) {
-      problem('', `${relation.type} cannot go from a ${from.kind} to a ${to.kind} (allowed: ${describeEndpoints(relation.type)})`);
+  /**
+   * Notes the values another source gives a record already read. The first
+   * time, the record's own values are noted first: until it is read again,
+   * they are its first source's, with its first source's evidence.
+   */
+  private noteClaims(existing: EntityRecord | RelationRecord, held: Record<string, unknown>, given: Record<string, unknown>, evidence: Evidence[]): void {
+    if (!this.readAgain.has(existing.id)) {
+      this.readAgain.add(existing.id);
+      noteClaims(this.fieldClaims, existing.id, held, existing.evidence);
     }
-    for (const [name, spec] of Object.entries(RELATION_TYPES[relation.type].properties)) {
-      const ref = relation.properties[name];
-      if (spec.value.type !== 'ref' || typeof ref !== 'string') continue;
-      const target = entities.get(ref);
-      if (!target) {
-        if (!invalid.has(ref)) problem(`.properties.${name}`, missing(ref));
-      }
-      else if (target.kind !== spec.value.kind) problem(`.properties.${name}`, `"${ref}" is a ${target.kind}, not a ${spec.value.kind}`);
-    }
-  }
-  for (const conflict of conflicts) {
-    const { file, path } = conflictFile.get(conflict.id)!;
-    conflict.about.forEach((ref, i) => {
-      if (!entities.has(ref) && !relations.has(ref) && !invalid.has(ref)) problems.push({ file, path: `${path}.about[${i}]`, message: missing(ref) });
-    });
+    noteClaims(this.fieldClaims, existing.id, given, evidence);
   }
 
-  if (problems.length) return { ok: false, problems };
-  return {
-    ok: true,
-    data: { entities: [...entities.values()], relations: [...relations.values()], conflicts: [...conflicts, ...fieldConflicts(fieldClaims)] },
-  };
+  /** Checks the references between files, which can only be checked once every file is read; the graph, or every problem found. */
+  finish(): CheckResult {
+    const { problems, entities, relations, invalid } = this;
+    // A reference to an entity that failed its own checks was reported there already.
+    let ids: string[] | undefined;
+    const missing = (ref: string) => `unknown entity "${ref}"${didYouMean(ref, (ids ??= [...entities.keys()]))}`;
+    let k = 0;
+    for (const relation of relations.values()) {
+      const file = this.files[this.relationFiles[k]!]!;
+      const path = `relations[${this.relationIndices[k++]}]`;
+      const problem = (at: string, message: string) => problems.push({ file, path: `${path}${at}`, message });
+      const from = entities.get(relation.from);
+      const to = entities.get(relation.to);
+      if (!from && !invalid.has(relation.from)) problem('.from', missing(relation.from));
+      if (!to && !invalid.has(relation.to)) problem('.to', missing(relation.to));
+      if (relation.from === relation.to) problem('.to', `a relation cannot link "${relation.from}" to itself`);
+      else if (from && to && !isAllowedEndpoint(relation.type, from.kind, to.kind)) {
+        problem('', `${relation.type} cannot go from a ${from.kind} to a ${to.kind} (allowed: ${describeEndpoints(relation.type)})`);
+      }
+      for (const [name, spec] of Object.entries(RELATION_TYPES[relation.type].properties)) {
+        const ref = relation.properties[name];
+        if (spec.value.type !== 'ref' || typeof ref !== 'string') continue;
+        const target = entities.get(ref);
+        if (!target) {
+          if (!invalid.has(ref)) problem(`.properties.${name}`, missing(ref));
+        }
+        else if (target.kind !== spec.value.kind) problem(`.properties.${name}`, `"${ref}" is a ${target.kind}, not a ${spec.value.kind}`);
+      }
+    }
+    for (const conflict of this.conflicts) {
+      const { file, path } = this.conflictFile.get(conflict.id)!;
+      conflict.about.forEach((ref, i) => {
+        if (!entities.has(ref) && !relations.has(ref) && !invalid.has(ref)) problems.push({ file, path: `${path}.about[${i}]`, message: missing(ref) });
+      });
+    }
+
+    if (problems.length) return { ok: false, problems };
+    const records = { entities: [...entities.values()], relations: [...relations.values()] };
+    for (const record of records.entities) this.shared.finishRecord(record);
+    for (const record of records.relations) this.shared.finishRecord(record);
+    return { ok: true, data: { ...records, conflicts: [...this.conflicts, ...fieldConflicts(this.fieldClaims)] } };
+  }
 }
 
 function noteClaims(claims: ClaimsByField, about: string, values: Record<string, unknown>, evidence: Evidence[]): void {

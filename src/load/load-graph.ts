@@ -1,6 +1,7 @@
-// graph/ folder → validated GraphData. Reads every facts file (YAML or JSON)
-// and its article text, then hands them to checkFacts; every problem found is
-// thrown at once as an InvalidGraphDataError.
+// graph/ folder → validated GraphData. Reads each facts file (YAML or JSON)
+// and its article text and hands them to a FactsChecker, one file at a time,
+// so a file's parse is garbage before the next is read; every problem found
+// is thrown at once as an InvalidGraphDataError.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,9 +9,9 @@ import { getHeapStatistics } from 'node:v8';
 import { parseDocument } from 'yaml';
 import { GraphTooLargeError, InvalidGraphDataError, type DataProblem } from '../errors.js';
 import type { GraphData } from '../ontology/index.js';
-import { checkFacts, type ParsedFile } from './check-facts.js';
+import { FactsChecker } from './check-facts.js';
 import { parseFactsFile } from './file-schema.js';
-import { internStrings } from './intern-strings.js';
+import { SharedValues } from './shared-values.js';
 
 const FACTS_FILE = /\.(ya?ml|json)$/;
 
@@ -25,7 +26,8 @@ export function loadGraph(dir: string): GraphData {
 
   const names = readdirSync(factsDir).filter((n) => FACTS_FILE.test(n)).sort();
   assertFitsHeap(dir, names.reduce((bytes, name) => bytes + statSync(join(factsDir, name)).size, 0));
-  const parsed: ParsedFile[] = [];
+  const shared = new SharedValues();
+  const checker = new FactsChecker(shared);
   for (const name of names) {
     const file = shown(join(factsDir, name));
     const problem = (path: string, message: string) => problems.push({ file, path, message });
@@ -39,13 +41,13 @@ export function loadGraph(dir: string): GraphData {
       problem('article.source', `the article text ${shown(source)} does not exist`);
       continue;
     }
-    parsed.push({ file, data, text: readFileSync(source, 'utf8') });
+    checker.add({ file, data: shared.strings(data), text: readFileSync(source, 'utf8') });
   }
 
-  const checked = checkFacts(parsed);
+  const checked = checker.finish();
   if (!checked.ok) problems.push(...checked.problems);
   if (problems.length || !checked.ok) throw new InvalidGraphDataError(problems);
-  return internStrings(checked.data);
+  return checked.data;
 }
 
 /**

@@ -196,6 +196,40 @@ describe('loadGraph', () => {
       ['Senior Colonel', ['article:b']],
     ]);
   });
+  it('keeps every source\'s value of an attribute or property read three times, with the evidence for each', () => {
+    const b = {
+      article: article('b'),
+      entities: [{ ...doe, attributes: { rank: 'Senior Colonel' } }, { ...langSon, attributes: { level: 'PROVINCIAL' } }],
+      relations: [{ ...holds, properties: { title: 'Deputy Director' } }],
+    };
+    const c = { article: article('c'), entities: [doe, { ...langSon, attributes: { level: 'DISTRICT' } }], relations: [holds] };
+    const data = loadGraph(graphWith({ a: { facts: valid() }, b: { facts: b }, c: { facts: c } }));
+    const claims = (id: string) => data.conflicts.find((conflict) => conflict.id === id)?.claims.map((claim) => [claim.value, claim.evidence.map((e) => e.article)]);
+    expect(claims('conflict:person:jane-doe#rank')).toEqual([
+      ['Colonel', ['article:a', 'article:c']],
+      ['Senior Colonel', ['article:b']],
+    ]);
+    expect(claims('conflict:police-agency:lang-son#level')).toEqual([
+      ['PROVINCIAL', ['article:b']],
+      ['DISTRICT', ['article:c']],
+    ]);
+    expect(claims('conflict:HOLDS_POSITION:person:jane-doe->police-agency:lang-son#title')).toEqual([
+      ['Director', ['article:a', 'article:c']],
+      ['Deputy Director', ['article:b']],
+    ]);
+    expect(data.conflicts).toHaveLength(3);
+  });
+
+  it('gives facts that quote the same words of an article one shared, frozen evidence object', () => {
+    const facts = valid();
+    facts.relations.push({ type: 'HAS_JURISDICTION', from: 'police-agency:lang-son', to: 'area:lang-son', evidence: [{ quote: 'Lang Son Provincial Police Department' }] });
+    const data = loadGraph(graphWith({ a: { facts } }));
+    const agency = data.entities.find((e) => e.id === 'police-agency:lang-son')!;
+    const located = data.relations.find((r) => r.type === 'HAS_JURISDICTION')!;
+    expect(located.evidence[0]).toBe(agency.evidence[0]);
+    expect(Object.isFrozen(agency.evidence[0])).toBe(true);
+    expect(data.relations.find((r) => r.type === 'HOLDS_POSITION')!.evidence[0]).not.toBe(agency.evidence[0]);
+  });
 });
 
 describe('assertFitsHeap', () => {
