@@ -4,8 +4,8 @@
 // Each HTTP ratio is the median over --rounds rounds of a ratio between two
 // measurements made one after the other; B6's, over --runs pairs of loads.
 // Prints one JSON object and writes the Markdown table into BENCHMARKS.md
-// between its markers.
-// Run: npm run bench -- [--entities 100000] [--runs 3] [--rounds 5] [--duration 2]
+// between its markers (bench:large: the bench-large markers).
+// Run: npm run bench -- [--entities 100000] [--runs 3] [--rounds 5] [--duration 2] [--section bench]
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
     markdown: { type: 'string', default: fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)) },
+    /** the table goes between <!-- SECTION:begin --> and <!-- SECTION:end --> (appended when missing) */
+    section: { type: 'string', default: 'bench' },
   },
 });
 const entities = Number(values.entities);
@@ -401,8 +403,8 @@ const table = [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
 const markdownPath = values.markdown!;
-const begin = '<!-- bench:begin -->';
-const end = '<!-- bench:end -->';
+const begin = `<!-- ${values.section}:begin -->`;
+const end = `<!-- ${values.section}:end -->`;
 const existing = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : `# Benchmarks\n\n${begin}\n${end}\n`;
 const [head, rest] = existing.includes(begin) ? existing.split(begin) : [`${existing}\n`, `\n${end}\n`];
 writeFileSync(markdownPath, `${head}${begin}\n${table}\n${end}${rest!.split(end)[1] ?? '\n'}`);

@@ -51,10 +51,11 @@ export function loadGraph(dir: string): GraphData {
 }
 
 /**
- * Loading takes about this many bytes of heap per byte of facts files
- * (measured: 163 MB of facts, 1e5 entities, peak near 1 GB; BENCHMARKS.md).
+ * Loading takes at most about this many bytes of heap per byte of facts files
+ * (measured, BENCHMARKS.md: 163 MB of facts, 1e5 entities, load in a 300 MB
+ * heap; 1.65 GB of facts, 1e6 entities, in a 3,300 MB heap).
  */
-export const HEAP_PER_FACTS_BYTE = 7;
+export const HEAP_PER_FACTS_BYTE = 2.2;
 
 /** Refuses, before reading, a graph whose load would not fit this process's heap. */
 export function assertFitsHeap(dir: string, factsBytes: number, limit = getHeapStatistics().heap_size_limit): void {

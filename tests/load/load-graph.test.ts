@@ -234,15 +234,15 @@ describe('loadGraph', () => {
 
 describe('assertFitsHeap', () => {
   it('refuses facts whose load would not fit the heap, saying how much it needs and how to give it', () => {
-    const error = thrownBy(() => assertFitsHeap('graph/', 1_000_000_000, 4_000_000_000));
+    const error = thrownBy(() => assertFitsHeap('graph/', 2_000_000_000, 4_000_000_000));
     expect(error).toBeInstanceOf(GraphTooLargeError);
     expect(error.message).toBe(
-      'graph/ holds 1.0 GB of facts, which need about 7.0 GB of memory to load; this process may use 4.0 GB. ' +
-        'Start it with NODE_OPTIONS=--max-old-space-size=8011, or split the graph (README: "How big a graph one process serves").',
+      'graph/ holds 2.0 GB of facts, which need about 4.4 GB of memory to load; this process may use 4.0 GB. ' +
+        'Start it with NODE_OPTIONS=--max-old-space-size=5036, or split the graph (README: "How big a graph one process serves").',
     );
   });
 
   it('lets through what fits', () => {
-    expect(() => assertFitsHeap('graph/', 500_000_000, 4_000_000_000)).not.toThrow();
+    expect(() => assertFitsHeap('graph/', 1_800_000_000, 4_000_000_000)).not.toThrow();
   });
 });

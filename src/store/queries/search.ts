@@ -5,6 +5,7 @@
 import MiniSearch from 'minisearch';
 import { InvalidArgumentError } from '../../errors.js';
 import { normalizeName, type EntityRecord, type Kind } from '../../ontology/index.js';
+import { assertHeapRoom, HEAP_COST } from '../heap-room.js';
 import type { KnowledgeGraph } from '../knowledge-graph.js';
 import { assertInRange, LIMITS } from '../limits.js';
 
@@ -23,19 +24,21 @@ export interface SearchHit {
 
 const RANK: Record<MatchType, number> = { EXACT: 0, ALIAS: 1, PREFIX: 2, FUZZY: 3 };
 
-type Doc = { id: string; kind: Kind; names: string };
+type Doc = { id: string; names: string };
 const indices = new WeakMap<KnowledgeGraph, { revision: number; index: MiniSearch<Doc> }>();
 
 function indexOf(kg: KnowledgeGraph): MiniSearch<Doc> {
   const cached = indices.get(kg);
   if (cached && cached.revision === kg.revision) return cached.index;
+  assertHeapRoom('searching by prefix and spelling', kg.entityCount * HEAP_COST.searchEntity, 'look entities up by id or by list (entities, people, agencies)');
+  // nothing stored beside the ids (a kind is looked up in the graph), and
+  // documents made one at a time: at 1e6 entities the index is most of a search's memory
   const index = new MiniSearch<Doc>({
     fields: ['names'],
-    storeFields: ['kind'],
     processTerm: (term) => normalizeName(term) || null,
     tokenize: (text) => normalizeName(text).split(' '),
   });
-  index.addAll(kg.entities().map((e) => ({ id: e.id, kind: e.kind, names: [e.name, ...e.aliases].join(' | ') })));
+  for (const e of kg.entities()) index.add({ id: e.id, names: e.aliases.length ? [e.name, ...e.aliases].join(' | ') : e.name });
   indices.set(kg, { revision: kg.revision, index });
   return index;
 }
@@ -61,7 +64,7 @@ export function searchEntities(kg: KnowledgeGraph, query: string, options: Searc
     prefix: true,
     fuzzy: (term) => (term.length > 3 ? 0.25 : false),
     combineWith: 'AND',
-    filter: (r) => kindOk(r.kind as Kind),
+    filter: (r) => kindOk(kg.graph.getNodeAttribute(r.id as string, 'kind')),
   });
   const queryTerms = key.split(' ');
   for (const result of results) {

@@ -5,6 +5,7 @@
 
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import type { RelationType } from '../../ontology/index.js';
+import { assertHeapRoom, HEAP_COST } from '../heap-room.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 
 type View = MultiDirectedGraph | MultiUndirectedGraph;
@@ -27,6 +28,12 @@ export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: 
   const key = `${direction === 'ANY' ? 'undirected' : 'directed'}:${filter?.join(',') ?? '*'}`;
   let view = entry.views.get(key);
   if (!view) {
+    const relations = filter ? filter.reduce((n, type) => n + kg.countRelations(type), 0) : kg.relationCount;
+    assertHeapRoom(
+      `following ${filter ? `${filter.join(', ')} relations` : 'every relation'} ${direction === 'ANY' ? 'both ways' : 'one way'}`,
+      (kg.entityCount + relations) * HEAP_COST.viewItem,
+      'narrow it with a direction or fewer relation types',
+    );
     view = direction === 'ANY' ? new MultiUndirectedGraph() : new MultiDirectedGraph();
     const target = view;
     kg.graph.forEachNode((id) => target.addNode(id));
