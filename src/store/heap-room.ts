@@ -28,6 +28,6 @@ export function assertHeapRoom(what: string, bytes: number, narrower: string, st
   const total = Math.ceil((stats.used_heap_size + bytes) / (1 - HEAP_RESERVE) / 2 ** 20);
   throw new GraphTooLargeError(
     `${what} needs about ${mb(bytes)} of memory for this graph, and this process has ${mb(left)} to spare; ` +
-      `${narrower}, or start the server with NODE_OPTIONS=--max-old-space-size=${total} (README: "How big a graph one process serves")`,
+      `${narrower}, or start coopgraph with NODE_OPTIONS=--max-old-space-size=${total} (README: "How big a graph one process serves")`,
   );
 }

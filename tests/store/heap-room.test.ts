@@ -20,7 +20,7 @@ describe('assertHeapRoom', () => {
     expect((error as GraphTooLargeError).code).toBe('GRAPH_TOO_LARGE');
     expect(error.message).toBe(
       'following every relation both ways needs about 1,400 MB of memory for this graph, and this process has 930 MB to spare; ' +
-        'narrow it with a direction, or start the server with NODE_OPTIONS=--max-old-space-size=4667 (README: "How big a graph one process serves")',
+        'narrow it with a direction, or start coopgraph with NODE_OPTIONS=--max-old-space-size=4667 (README: "How big a graph one process serves")',
     );
   });
 
