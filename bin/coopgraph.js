@@ -1,8 +1,7 @@
-#!/usr/bin/env -S node --single-threaded-gc
+#!/usr/bin/env node
 // The coopgraph executable: runs the TypeScript sources through tsx's loader
-// (no build step needed after `npm ci`). --single-threaded-gc: the collector's
-// helper threads cost a serving process with a large graph a third of its
-// throughput on a 2-core machine (BENCHMARKS.md, B1).
+// (no build step needed after `npm ci`). Node's default collector, with its
+// helper threads: BENCHMARKS.md, change 16.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -44,8 +44,7 @@ const connections = Number(values.connections);
 const pinned = process.env.COOPGRAPH_BENCH_PINNED === '1';
 const hasTaskset = spawnSync('taskset', ['-V']).status === 0;
 if (!pinned && hasTaskset) {
-  // in process, our server runs as `coopgraph serve` does: with its collector flags
-  const child = spawnSync('taskset', ['-c', '1', process.execPath, '--single-threaded-gc', ...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawnSync('taskset', ['-c', '1', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, COOPGRAPH_BENCH_PINNED: '1' },
   });
@@ -87,11 +86,8 @@ interface HttpFigure {
   p50: number;
   p99: number;
 }
-/** how `coopgraph serve` runs (bin/coopgraph.js's flags); the bare yoga floor runs with Node's defaults */
-const SERVE_FLAGS = ['--single-threaded-gc'];
 async function withServer<T>(mode: 'coopgraph' | 'empty' | 'bare', fn: (url: string) => Promise<T>): Promise<T> {
-  const flags = mode === 'bare' ? [] : SERVE_FLAGS;
-  const [command, args] = onCore(0, [process.execPath, ...flags, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
+  const [command, args] = onCore(0, [process.execPath, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<string>((resolve, reject) => {
@@ -396,7 +392,7 @@ const rows = [
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
-  `Our server runs as \`coopgraph serve\` does (${SERVE_FLAGS.join(' ')}); the bare yoga with Node's defaults. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the three servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  `All servers run with Node's defaults, as \`coopgraph serve\` does. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the three servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
   '',
   '| case | ours vs floor | ratio | target | |',
   '| --- | --- | ---: | --- | --- |',
