@@ -1,15 +1,15 @@
-// Structures the store builds from the whole graph on first use (the search
-// index, the traversal views) are refused when they would not fit what is
-// left of this process's heap: a GraphTooLargeError the client can read,
-// instead of the process running out of memory (a 1e6-entity graph loads in
-// Node's default heap, but its undirected view would not fit beside it).
+// Structures the store builds from the whole graph on first use are refused
+// when they would not fit what is left of this process's heap (the search
+// index: a GraphTooLargeError the client can read, instead of the process
+// running out of memory; a traversal's copy of a few relation types: the walk
+// goes through the store's own graph instead).
 
 import { getHeapStatistics } from 'node:v8';
 import { GraphTooLargeError } from '../errors.js';
 
 /** Heap each structure takes, in bytes (measured at 100,000 entities, BENCHMARKS.md). */
 export const HEAP_COST = {
-  /** a traversal view, per entity and per relation it holds */
+  /** a traversal's copy of some relation types, per entity and per relation it holds */
   viewItem: 300,
   /** the search and name indices, per entity */
   searchEntity: 700,
@@ -20,10 +20,17 @@ export const HEAP_RESERVE = 0.1;
 
 export type HeapStats = Pick<ReturnType<typeof getHeapStatistics>, 'used_heap_size' | 'heap_size_limit'>;
 
+const spare = (stats: HeapStats) => stats.heap_size_limit * (1 - HEAP_RESERVE) - stats.used_heap_size;
+
+/** Whether `bytes` more fit in this process's heap, leaving HEAP_RESERVE of it free. */
+export function heapRoomFor(bytes: number, stats: HeapStats = getHeapStatistics()): boolean {
+  return bytes <= spare(stats);
+}
+
 /** Throws unless `bytes` more fit in this process's heap, leaving HEAP_RESERVE of it free. */
 export function assertHeapRoom(what: string, bytes: number, narrower: string, stats: HeapStats = getHeapStatistics()): void {
-  const left = stats.heap_size_limit * (1 - HEAP_RESERVE) - stats.used_heap_size;
-  if (bytes <= left) return;
+  if (heapRoomFor(bytes, stats)) return;
+  const left = spare(stats);
   const mb = (n: number) => `${Math.max(0, Math.round(n / 2 ** 20)).toLocaleString('en')} MB`;
   const total = Math.ceil((stats.used_heap_size + bytes) / (1 - HEAP_RESERVE) / 2 ** 20);
   throw new GraphTooLargeError(

@@ -38,8 +38,7 @@ export function toPath(kg: KnowledgeGraph, ids: readonly string[], direction: Di
     length: ids.length - 1,
     nodes: ids.map((id) => kg.graph.getNodeAttributes(id)),
     get relations() {
-      const view = traversalView(kg, direction, types);
-      const relations = ids.slice(1).map((id, i) => kg.graph.getEdgeAttributes(relationBetween(view, ids[i]!, id, direction)));
+      const relations = ids.slice(1).map((id, i) => relationBetween(kg, ids[i]!, id, direction, types));
       Object.defineProperty(this, 'relations', { value: relations, enumerable: true });
       return relations;
     },

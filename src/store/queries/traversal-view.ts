@@ -1,60 +1,123 @@
 // The graph as a traversal sees it: only some relation types, followed in
-// one direction or both. graphology's algorithms walk out-edges of directed
-// graphs and every edge of undirected ones, so each view is a graph of that
-// shape; views are built once per graph revision and reused.
+// one direction or both. graphology's algorithms walk a graph's out and in
+// neighbours (or every neighbour of an undirected graph); a view answers
+// those. Every relation both ways is walked in the store's own graph, which
+// is faster than walking an undirected copy (BENCHMARKS.md, change 17) and
+// takes no memory. A few relation types are walked in a copy holding only
+// them, built once per graph revision: walking them in place would step over
+// every other relation of each entity, ten times slower on this corpus'
+// hubs. When that copy would not fit in the heap left, they are walked in
+// place after all.
 
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
-import type { RelationType } from '../../ontology/index.js';
-import { assertHeapRoom, HEAP_COST } from '../heap-room.js';
+import type { EntityRecord, RelationRecord, RelationType } from '../../ontology/index.js';
+import { HEAP_COST, heapRoomFor, type HeapStats } from '../heap-room.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 
-type View = MultiDirectedGraph | MultiUndirectedGraph;
+/** What graphology's algorithms read: a directed graph (out, in, both), or an undirected one. */
+export type View = MultiDirectedGraph | MultiUndirectedGraph;
+type StoreGraph = KnowledgeGraph['graph'];
+type Neighbours = (node: string) => string[];
 
-const cache = new WeakMap<KnowledgeGraph, { revision: number; views: Map<string, View> }>();
+const copies = new WeakMap<KnowledgeGraph, { revision: number; views: Map<string, View> }>();
 
 /**
- * A graph to run graphology's algorithms on: directed (walk OUT; swap the ends
- * for IN) or undirected (ANY). Without a type filter the directed view is the
- * store's own graph. Edge keys are relation ids.
+ * A graph to run graphology's algorithms on, keyed by the store's ids: its
+ * neighbours are the store's along relations of `types` (all when none are
+ * given), out and in, or for ANY both ways as in an undirected graph. IN
+ * walks the directed view with the ends swapped, as OUT does. Without types,
+ * OUT and IN walk the store's own graph.
  */
-export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[]): View {
+export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[], heap?: HeapStats): View {
+  const graph = kg.graph;
   const filter = types && types.length ? [...new Set(types)].sort() : null;
-  if (direction !== 'ANY' && !filter) return kg.graph as unknown as MultiDirectedGraph;
-  let entry = cache.get(kg);
+  if (!filter) {
+    if (direction !== 'ANY') return graph as unknown as MultiDirectedGraph;
+    const both: Neighbours = (node) => eachOnce(graph.outNeighbors(node), graph.inNeighbors(node));
+    return withNeighbours(graph, { out: both, into: both, both });
+  }
+  return copyOf(kg, direction, filter, heap) ?? inPlace(graph, direction, new Set(filter));
+}
+
+/** `a` and then those of `b` not in it (graphology lists each neighbour once per side). */
+function eachOnce(a: string[], b: string[]): string[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const seen = new Set(a);
+  for (const node of b) if (!seen.has(node)) a.push(node);
+  return a;
+}
+
+/** The copy of the graph holding only relations of `filter`, built once per revision; null when it would not fit. */
+function copyOf(kg: KnowledgeGraph, direction: Direction, filter: string[], heap?: HeapStats): View | null {
+  let entry = copies.get(kg);
   if (!entry || entry.revision !== kg.revision) {
     entry = { revision: kg.revision, views: new Map() };
-    cache.set(kg, entry);
+    copies.set(kg, entry);
   }
-  const key = `${direction === 'ANY' ? 'undirected' : 'directed'}:${filter?.join(',') ?? '*'}`;
+  const key = `${direction === 'ANY' ? 'undirected' : 'directed'}:${filter.join(',')}`;
   let view = entry.views.get(key);
-  if (!view) {
-    const relations = filter ? filter.reduce((n, type) => n + kg.countRelations(type), 0) : kg.relationCount;
-    assertHeapRoom(
-      `following ${filter ? `${filter.join(', ')} relations` : 'every relation'} ${direction === 'ANY' ? 'both ways' : 'one way'}`,
-      (kg.entityCount + relations) * HEAP_COST.viewItem,
-      'narrow it with a direction or fewer relation types',
-    );
-    view = direction === 'ANY' ? new MultiUndirectedGraph() : new MultiDirectedGraph();
-    const target = view;
-    kg.graph.forEachNode((id) => target.addNode(id));
-    kg.graph.forEachEdge((id, relation, from, to) => {
-      if (!filter || filter.includes(relation.type)) target.addEdgeWithKey(id, from, to);
-    });
-    entry.views.set(key, view);
-  }
+  if (view) return view;
+  const relations = filter.reduce((n, type) => n + kg.countRelations(type as RelationType), 0);
+  if (!heapRoomFor((kg.entityCount + relations) * HEAP_COST.viewItem, heap)) return null;
+  view = direction === 'ANY' ? new MultiUndirectedGraph() : new MultiDirectedGraph();
+  const target = view;
+  kg.graph.forEachNode((id) => target.addNode(id));
+  kg.graph.forEachEdge((id, relation, from, to) => {
+    if (filter.includes(relation.type)) target.addEdgeWithKey(id, from, to);
+  });
+  entry.views.set(key, view);
   return view;
 }
 
+/** The store's graph walked along relations of the allowed types only. */
+function inPlace(graph: StoreGraph, direction: Direction, allowed: ReadonlySet<string>): View {
+  const ends = (node: string, outward: boolean, inward: boolean) => {
+    const found = new Set<string>();
+    if (outward) graph.forEachOutEdge(node, (_, relation, __, target) => allowed.has(relation.type) && found.add(target));
+    if (inward) graph.forEachInEdge(node, (_, relation, source) => allowed.has(relation.type) && found.add(source));
+    return [...found];
+  };
+  const both: Neighbours = (node) => ends(node, true, true);
+  if (direction === 'ANY') return withNeighbours(graph, { out: both, into: both, both });
+  return withNeighbours(graph, { out: (node) => ends(node, true, false), into: (node) => ends(node, false, true), both });
+}
+
+/** The store's graph with its neighbour methods (each name graphology's algorithms call them by) answered by these three. */
+function withNeighbours(graph: StoreGraph, { out, into, both }: Record<'out' | 'into' | 'both', Neighbours>): View {
+  const each = (neighbours: Neighbours) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => void) => {
+    for (const neighbour of neighbours(node)) callback(neighbour, graph.getNodeAttributes(neighbour));
+  };
+  return Object.assign(Object.create(graph) as MultiDirectedGraph, {
+    outNeighbors: out,
+    outboundNeighbors: out,
+    inNeighbors: into,
+    inboundNeighbors: into,
+    neighbors: both,
+    directedNeighbors: both,
+    forEachOutNeighbor: each(out),
+    forEachOutboundNeighbor: each(out),
+    forEachInNeighbor: each(into),
+    forEachInboundNeighbor: each(into),
+    forEachNeighbor: each(both),
+    forEachDirectedNeighbor: each(both),
+  });
+}
+
 /**
- * The relation a path found in `view` uses between two consecutive entities:
- * in the walked direction (the view holds only the allowed types); the
- * smallest id where several qualify. The search has just walked these
- * adjacencies, so reading them again is cheaper than the store's.
+ * The relation a path uses between two consecutive entities: in the walked
+ * direction (either for ANY), of the allowed types; the smallest id where
+ * several qualify.
  */
-export function relationBetween(view: View, a: string, b: string, direction: Direction): string {
-  const candidates = direction === 'ANY' ? view.edges(a, b) : direction === 'OUT' ? view.outEdges(a, b) : view.outEdges(b, a);
-  let chosen: string | undefined;
-  for (const id of candidates) if (chosen === undefined || id < chosen) chosen = id;
+export function relationBetween(kg: KnowledgeGraph, a: string, b: string, direction: Direction, types?: readonly RelationType[]): RelationRecord {
+  const graph = kg.graph;
+  const candidates = direction === 'OUT' ? graph.outEdges(a, b) : direction === 'IN' ? graph.outEdges(b, a) : [...graph.outEdges(a, b), ...graph.outEdges(b, a)];
+  let chosen: RelationRecord | undefined;
+  for (const id of candidates) {
+    const relation = graph.getEdgeAttributes(id);
+    if (types?.length && !types.includes(relation.type)) continue;
+    if (chosen === undefined || relation.id < chosen.id) chosen = relation;
+  }
   if (chosen === undefined) throw new Error(`no relation from ${a} to ${b} on a found path`);
   return chosen;
 }

@@ -5,7 +5,6 @@ import { listAgreements } from '../../../src/store/queries/list-agreements.js';
 import { listEvents } from '../../../src/store/queries/list-events.js';
 import { listPeople } from '../../../src/store/queries/list-people.js';
 import { graphStats } from '../../../src/store/queries/stats.js';
-import { traversalView } from '../../../src/store/queries/traversal-view.js';
 import { smallGraph } from '../small-graph.js';
 
 const kg = smallGraph();
@@ -45,15 +44,5 @@ describe('stats', () => {
     expect(s).toMatchObject({ entities: 11, relations: 11, inferredRelations: 1, conflicts: 0 });
     expect(s.byKind.find((k) => k.kind === 'PoliceAgency')!.count).toBe(3);
     expect(s.byType.find((t) => t.type === 'HAS_JURISDICTION')!.count).toBe(3);
-  });
-});
-
-describe('traversalView', () => {
-  it('is the store graph itself for OUT without types, and a cached projection otherwise', () => {
-    expect(traversalView(kg, 'OUT')).toBe(kg.graph);
-    const any = traversalView(kg, 'ANY', ['PARTY_TO']);
-    expect(traversalView(kg, 'ANY', ['PARTY_TO'])).toBe(any);
-    expect(any.type).toBe('undirected');
-    expect(any.size).toBe(2);
   });
 });

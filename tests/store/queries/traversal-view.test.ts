@@ -1,8 +1,14 @@
-// traversalView(): the graph as graphology's algorithms walk it, and
-// relationBetween(): the relation a path uses between two entities.
+// traversalView(): the graph as graphology's algorithms walk it (in place, or
+// a copy of some relation types), and relationBetween(): the relation a path
+// uses between two entities.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { generateGraph } from '../../../src/generate/generate-graph.js';
+import { readData } from '../../../src/write/open-data.js';
 import { relationBetween, traversalView } from '../../../src/store/queries/traversal-view.js';
 import { entity, graphOf, relation } from '../../helpers.js';
 
@@ -26,6 +32,10 @@ const build = () =>
   );
 
 describe('traversalView', () => {
+  const sorted = (nodes: string[]) => [...nodes].sort();
+  const A = 'police-agency:a';
+  const NO_ROOM = { used_heap_size: 0, heap_size_limit: 1 };
+
   it('is the store graph itself for OUT or IN without types', () => {
     const kg = build();
     expect(traversalView(kg, 'OUT')).toBe(kg.graph);
@@ -33,31 +43,35 @@ describe('traversalView', () => {
     expect(traversalView(kg, 'OUT', [])).toBe(kg.graph);
   });
 
-  it('for ANY is an undirected graph of every entity and relation, built once', () => {
+  it('for ANY without types walks the store graph both ways, each neighbour once, copying nothing', () => {
     const kg = build();
     const view = traversalView(kg, 'ANY');
-    expect(view).not.toBe(kg.graph);
-    expect(view).toBeInstanceOf(MultiUndirectedGraph);
-    expect(view.type).toBe('undirected');
+    expect(Object.getPrototypeOf(view)).toBe(kg.graph);
+    expect(traversalView(kg, 'ANY', [])).not.toBe(kg.graph);
+    // a -> b and b -> a: b once
+    expect(sorted(view.outboundNeighbors(A))).toEqual(['agreement:m', 'police-agency:b']);
+    expect(sorted(view.inboundNeighbors(A))).toEqual(['agreement:m', 'police-agency:b']);
+    expect(sorted(view.neighbors('agreement:m'))).toEqual(['person:p', 'police-agency:a', 'police-agency:b']);
+    const seen: [string, string][] = [];
+    view.forEachOutboundNeighbor('person:p', (node, attributes) => seen.push([node, attributes.name]));
+    expect(seen).toEqual([['agreement:m', 'MoU']]);
+    expect(view.hasNode('person:p')).toBe(true);
     expect(view.order).toBe(4);
-    expect(view.size).toBe(5);
-    expect(view.edges().sort()).toEqual(kg.relations().map((r) => r.id));
-    expect(traversalView(kg, 'ANY')).toBe(view);
-    expect(traversalView(kg, 'ANY', [])).toBe(view);
   });
 
-  it('with types is a directed graph of every entity and those relations only, keyed by relation id', () => {
+  it('with types is a directed copy of every entity and those relations only, keyed by relation id', () => {
     const kg = build();
     const view = traversalView(kg, 'OUT', ['PARTY_TO']);
     expect(view).not.toBe(kg.graph);
     expect(view).toBeInstanceOf(MultiDirectedGraph);
+    expect(Object.getPrototypeOf(view)).not.toBe(kg.graph);
     expect(view.order).toBe(4);
     expect(view.edges().sort()).toEqual(['PARTY_TO:police-agency:a->agreement:m', 'PARTY_TO:police-agency:b->agreement:m']);
     expect(view.source('PARTY_TO:police-agency:a->agreement:m')).toBe('police-agency:a');
     expect(view.target('PARTY_TO:police-agency:a->agreement:m')).toBe('agreement:m');
   });
 
-  it('is cached: the same object on a second call, for OUT and IN alike, whatever the order of the types', () => {
+  it('is cached: the same copy on a second call, for OUT and IN alike, whatever the order of the types', () => {
     const kg = build();
     const view = traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED']);
     expect(traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED'])).toBe(view);
@@ -67,41 +81,83 @@ describe('traversalView', () => {
     expect(view.size).toBe(3);
   });
 
-  it('keeps one view per direction and set of types', () => {
+  it('keeps one copy per direction and set of types', () => {
     const kg = build();
     const directed = traversalView(kg, 'OUT', ['PARTY_TO']);
     const undirected = traversalView(kg, 'ANY', ['PARTY_TO']);
     const other = traversalView(kg, 'OUT', ['SIGNED']);
     expect(undirected).not.toBe(directed);
+    expect(undirected).toBeInstanceOf(MultiUndirectedGraph);
     expect(undirected.type).toBe('undirected');
     expect(undirected.size).toBe(2);
     expect(other).not.toBe(directed);
     expect(other.edges()).toEqual(['SIGNED:person:p->agreement:m']);
-    expect(traversalView(kg, 'ANY')).not.toBe(undirected);
   });
 
-  it('keeps views per graph', () => {
+  it('keeps copies per graph', () => {
     const one = build();
     const two = build();
-    expect(traversalView(one, 'ANY')).not.toBe(traversalView(two, 'ANY'));
     expect(traversalView(one, 'OUT', ['PARTY_TO'])).not.toBe(traversalView(two, 'OUT', ['PARTY_TO']));
   });
 
-  it('rebuilds its views once the graph changes revision', () => {
+  it('builds its copies again once the graph changes revision', () => {
     const kg = build();
-    const before = traversalView(kg, 'ANY');
+    const before = traversalView(kg, 'ANY', ['PARTY_TO']);
     kg.revision++;
-    const after = traversalView(kg, 'ANY');
+    const after = traversalView(kg, 'ANY', ['PARTY_TO']);
     expect(after).not.toBe(before);
-    expect(traversalView(kg, 'ANY')).toBe(after);
+    expect(traversalView(kg, 'ANY', ['PARTY_TO'])).toBe(after);
+  });
+
+  it('walks the types in the store graph when their copy would not fit the heap left', () => {
+    const kg = build();
+    const directed = traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED'], NO_ROOM);
+    expect(Object.getPrototypeOf(directed)).toBe(kg.graph);
+    expect(directed.outboundNeighbors(A)).toEqual(['agreement:m']);
+    expect(directed.inboundNeighbors(A)).toEqual([]);
+    expect(sorted(directed.inboundNeighbors('agreement:m'))).toEqual(['person:p', 'police-agency:a', 'police-agency:b']);
+    expect(sorted(directed.neighbors(A))).toEqual(['agreement:m']);
+    const undirected = traversalView(kg, 'ANY', ['SUBORDINATE_TO'], NO_ROOM);
+    expect(undirected.outboundNeighbors(A)).toEqual(['police-agency:b']);
+    expect(undirected.inboundNeighbors(A)).toEqual(['police-agency:b']);
+    expect(undirected.outboundNeighbors('person:p')).toEqual([]);
+    // nothing was cached: with room, the copy is built
+    expect(Object.getPrototypeOf(traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED']))).not.toBe(kg.graph);
+  });
+
+  it('answers alike in place and in a copy, on a generated graph', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-view-'));
+    try {
+      generateGraph(dir, { entities: 2_000, seed: 5 });
+      const { kg } = readData(dir);
+      const nodes = kg.graph.nodes().filter((_, i) => i % 7 === 0);
+      const neighbours = (view: ReturnType<typeof traversalView>) =>
+        nodes.map((node) => [sorted(view.outboundNeighbors(node)), sorted(view.inboundNeighbors(node)), sorted(view.neighbors(node))]);
+      for (const types of [['PARTY_TO', 'SIGNED'], ['HOLDS_POSITION']] as const) {
+        for (const direction of ['OUT', 'ANY'] as const) {
+          const copied = neighbours(traversalView(kg, direction, types));
+          expect(copied.flat(2).length).toBeGreaterThan(0);
+          expect(neighbours(traversalView(kg, direction, types, NO_ROOM))).toEqual(copied);
+        }
+      }
+      // every relation both ways: in place, as an undirected copy would answer
+      const undirected = new MultiUndirectedGraph();
+      kg.graph.forEachNode((id) => undirected.addNode(id));
+      kg.graph.forEachEdge((id, _, from, to) => undirected.addEdgeWithKey(id, from, to));
+      expect(neighbours(traversalView(kg, 'ANY'))).toEqual(neighbours(undirected));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves the store graph untouched', () => {
     const kg = build();
     traversalView(kg, 'ANY');
     traversalView(kg, 'OUT', ['SIGNED']);
+    traversalView(kg, 'ANY', ['SIGNED'], NO_ROOM);
     expect(kg.graph.size).toBe(5);
     expect(kg.graph.order).toBe(4);
+    expect(Object.keys(kg.graph)).not.toContain('outboundNeighbors');
   });
 });
 
@@ -110,7 +166,7 @@ describe('relationBetween', () => {
   const A = 'police-agency:a';
   const B = 'police-agency:b';
   const between = (a: string, b: string, direction: 'OUT' | 'IN' | 'ANY', types?: Parameters<typeof traversalView>[2]) =>
-    relationBetween(traversalView(kg, direction, types), a, b, direction);
+    relationBetween(kg, a, b, direction, types).id;
 
   it('takes the relation pointing the walked way', () => {
     expect(between(A, B, 'OUT')).toBe('PROVIDED_EQUIPMENT:police-agency:a->police-agency:b');
