@@ -23,13 +23,13 @@ export type HeapStats = Pick<ReturnType<typeof getHeapStatistics>, 'used_heap_si
 const spare = (stats: HeapStats) => stats.heap_size_limit * (1 - HEAP_RESERVE) - stats.used_heap_size;
 
 /** Whether `bytes` more fit in this process's heap, leaving HEAP_RESERVE of it free. */
-export function heapRoomFor(bytes: number, stats: HeapStats = getHeapStatistics()): boolean {
+export function hasHeapRoom(bytes: number, stats: HeapStats = getHeapStatistics()): boolean {
   return bytes <= spare(stats);
 }
 
 /** Throws unless `bytes` more fit in this process's heap, leaving HEAP_RESERVE of it free. */
 export function assertHeapRoom(what: string, bytes: number, narrower: string, stats: HeapStats = getHeapStatistics()): void {
-  if (heapRoomFor(bytes, stats)) return;
+  if (hasHeapRoom(bytes, stats)) return;
   const left = spare(stats);
   const mb = (n: number) => `${Math.max(0, Math.round(n / 2 ** 20)).toLocaleString('en')} MB`;
   const total = Math.ceil((stats.used_heap_size + bytes) / (1 - HEAP_RESERVE) / 2 ** 20);

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { GraphTooLargeError } from '../../src/errors.js';
-import { assertHeapRoom, HEAP_RESERVE, heapRoomFor } from '../../src/store/heap-room.js';
+import { assertHeapRoom, HEAP_RESERVE, hasHeapRoom } from '../../src/store/heap-room.js';
 import { thrown } from './thrown.js';
 
 const MB = 2 ** 20;
@@ -29,12 +29,12 @@ describe('assertHeapRoom', () => {
   });
 });
 
-describe('heapRoomFor', () => {
+describe('hasHeapRoom', () => {
   it('says whether a structure fits beside the used heap and the reserve', () => {
     const stats = { used_heap_size: 1000 * MB, heap_size_limit: 4000 * MB };
     const room = (4000 * (1 - HEAP_RESERVE) - 1000) * MB;
-    expect(heapRoomFor(room, stats)).toBe(true);
-    expect(heapRoomFor(room + MB, stats)).toBe(false);
-    expect(heapRoomFor(MB, { used_heap_size: 3990 * MB, heap_size_limit: 4000 * MB })).toBe(false);
+    expect(hasHeapRoom(room, stats)).toBe(true);
+    expect(hasHeapRoom(room + MB, stats)).toBe(false);
+    expect(hasHeapRoom(MB, { used_heap_size: 3990 * MB, heap_size_limit: 4000 * MB })).toBe(false);
   });
 });

@@ -1,17 +1,17 @@
 // The graph as a traversal sees it: only some relation types, followed in
 // one direction or both. graphology's algorithms walk a graph's out and in
 // neighbours (or every neighbour of an undirected graph); a view answers
-// those. Every relation both ways is walked in the store's own graph, which
-// is faster than walking an undirected copy (BENCHMARKS.md, change 17) and
-// takes no memory. A few relation types are walked in a copy holding only
-// them, built once per graph revision: walking them in place would step over
-// every other relation of each entity, ten times slower on this corpus'
-// hubs. When that copy would not fit in the heap left, they are walked in
-// place after all.
+// those. Every relation both ways is walked in the store's own graph: faster
+// than an undirected copy, and no memory (BENCHMARKS.md, change 17). A few
+// relation types are walked in a copy holding only them, built once per graph
+// revision, since walking them in place steps over every other relation of
+// each entity (nine times slower between a generated graph's agencies); when
+// that copy would take more than a quarter of the heap left, they are walked
+// in place after all.
 
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import type { EntityRecord, RelationRecord, RelationType } from '../../ontology/index.js';
-import { HEAP_COST, heapRoomFor, type HeapStats } from '../heap-room.js';
+import { HEAP_COST, hasHeapRoom, type HeapStats } from '../heap-room.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 
 /** What graphology's algorithms read: a directed graph (out, in, both), or an undirected one. */
@@ -20,6 +20,13 @@ type StoreGraph = KnowledgeGraph['graph'];
 type Neighbours = (node: string) => string[];
 
 const copies = new WeakMap<KnowledgeGraph, { revision: number; views: Map<string, View> }>();
+
+/**
+ * The most of the heap left that a copy may take: the rest stays for the
+ * search index and for requests. Near a full heap, building a copy took a
+ * minute of collections (BENCHMARKS.md, change 17).
+ */
+const COPY_SHARE = 0.25;
 
 /**
  * A graph to run graphology's algorithms on, keyed by the store's ids: its
@@ -48,7 +55,7 @@ function eachOnce(a: string[], b: string[]): string[] {
   return a;
 }
 
-/** The copy of the graph holding only relations of `filter`, built once per revision; null when it would not fit. */
+/** The copy of the graph holding only relations of `filter`, built once per revision; null when it would take too much of the heap left. */
 function copyOf(kg: KnowledgeGraph, direction: Direction, filter: string[], heap?: HeapStats): View | null {
   let entry = copies.get(kg);
   if (!entry || entry.revision !== kg.revision) {
@@ -59,7 +66,7 @@ function copyOf(kg: KnowledgeGraph, direction: Direction, filter: string[], heap
   let view = entry.views.get(key);
   if (view) return view;
   const relations = filter.reduce((n, type) => n + kg.countRelations(type as RelationType), 0);
-  if (!heapRoomFor((kg.entityCount + relations) * HEAP_COST.viewItem, heap)) return null;
+  if (!hasHeapRoom(((kg.entityCount + relations) * HEAP_COST.viewItem) / COPY_SHARE, heap)) return null;
   view = direction === 'ANY' ? new MultiUndirectedGraph() : new MultiDirectedGraph();
   const target = view;
   kg.graph.forEachNode((id) => target.addNode(id));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../../src/generate/generate-graph.js';
+import { HEAP_COST, HEAP_RESERVE } from '../../../src/store/heap-room.js';
 import { readData } from '../../../src/write/open-data.js';
 import { relationBetween, traversalView } from '../../../src/store/queries/traversal-view.js';
 import { entity, graphOf, relation } from '../../helpers.js';
@@ -123,6 +124,19 @@ describe('traversalView', () => {
     expect(undirected.outboundNeighbors('person:p')).toEqual([]);
     // nothing was cached: with room, the copy is built
     expect(Object.getPrototypeOf(traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED']))).not.toBe(kg.graph);
+  });
+
+  it('copies only what takes at most a quarter of the heap left, leaving the rest for search and requests', () => {
+    // 4 entities and 2 PARTY_TO relations, at HEAP_COST.viewItem each
+    const bytes = 6 * HEAP_COST.viewItem;
+    const heapLeft = (spare: number) => ({ used_heap_size: 0, heap_size_limit: spare / (1 - HEAP_RESERVE) });
+    const fitsButTooMuch = build();
+    expect(Object.getPrototypeOf(traversalView(fitsButTooMuch, 'OUT', ['PARTY_TO'], heapLeft(bytes * 2)))).toBe(fitsButTooMuch.graph);
+    const room = build();
+    const copy = traversalView(room, 'OUT', ['PARTY_TO'], heapLeft(bytes * 4));
+    expect(Object.getPrototypeOf(copy)).not.toBe(room.graph);
+    expect(copy.size).toBe(2);
+    expect(traversalView(room, 'OUT', ['PARTY_TO'])).toBe(copy);
   });
 
   it('answers alike in place and in a copy, on a generated graph', () => {
