@@ -222,9 +222,10 @@ export class FactsChecker {
     }
 
     if (problems.length) return { ok: false, problems };
+    // each finished copy replaces its record at once: the two are never both held for every record
+    for (const [id, record] of entities) entities.set(id, this.shared.finishRecord(record));
+    for (const [id, record] of relations) relations.set(id, this.shared.finishRecord(record));
     const records = { entities: [...entities.values()], relations: [...relations.values()] };
-    for (const record of records.entities) this.shared.finishRecord(record);
-    for (const record of records.relations) this.shared.finishRecord(record);
     return { ok: true, data: { ...records, conflicts: [...this.conflicts, ...fieldConflicts(this.fieldClaims)] } };
   }
 }

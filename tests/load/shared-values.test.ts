@@ -39,23 +39,39 @@ describe('SharedValues.finishRecord', () => {
   const entity = (attributes: Record<string, unknown>, evidence: Evidence[]): EntityRecord => ({ id: 'person:a', kind: 'Person', name: 'A', aliases: ['B'], attributes, stated: true, evidence });
   const relation = (properties: Record<string, unknown>, evidence: Evidence[]): RelationRecord => ({ id: 'r', type: 'SIGNED', from: 'person:a', to: 'agreement:m', properties, stated: true, evidence });
 
-  it('leaves records equal to what they were', () => {
+  it('gives a copy equal to the record, and leaves the record as it was', () => {
     const shared = new SharedValues();
     const grown: Evidence[] = [];
     grown.push(shared.evidence(evidence(0)), shared.evidence(evidence(9)));
     const records = [entity({ rank: 'Colonel' }, grown), entity({}, [shared.evidence(evidence(0))]), relation({ onBehalfOf: 'police-agency:x', n: 3, b: true }, []), relation({}, [shared.evidence(evidence(3))])];
     const copies = structuredClone(records);
-    for (const record of records) shared.finishRecord(record);
+    const finished = records.map((record) => shared.finishRecord(record));
+    expect(finished).toEqual(copies);
     expect(records).toEqual(copies);
-    expect(records[0]!.evidence).not.toBe(grown);
+    expect(finished[0]!.evidence).not.toBe(grown);
+  });
+
+  it("sets the ontology's fields first, in one order, and keeps any other field", () => {
+    const shared = new SharedValues();
+    // fields in the order a spread and grown record may hold them
+    const given: EntityRecord = { confidence: 0.5, evidence: [], inference: 'named as its head', stated: false, attributes: {}, aliases: ['B'], name: 'A', kind: 'Person', id: 'person:a' };
+    const finished = shared.finishRecord(given);
+    expect(Object.keys(finished)).toEqual(['id', 'kind', 'name', 'aliases', 'attributes', 'stated', 'evidence', 'confidence', 'inference']);
+    expect(finished).toEqual(given);
+    const related = shared.finishRecord({ assertedBy: { by: 'curator', at: '2026-12-03T00:00:00Z' }, ...relation({}, []) });
+    expect(Object.keys(related)).toEqual(['id', 'type', 'from', 'to', 'properties', 'stated', 'evidence', 'assertedBy']);
   });
 
   it('shares, frozen, equal small attributes or properties and one-item evidence lists, and nothing that differs', () => {
     const shared = new SharedValues();
     const one = shared.evidence(evidence(0));
-    const [a, b, c, d] = [entity({ level: 'PROVINCIAL' }, [one]), entity({ level: 'PROVINCIAL' }, [one]), relation({ level: 'PROVINCIAL' }, [shared.evidence(evidence(1))]), relation({}, [one])];
-    const e = entity({}, [one, shared.evidence(evidence(1))]);
-    for (const record of [a, b, c, d, e]) shared.finishRecord(record);
+    const [a, b, c, d, e] = [
+      entity({ level: 'PROVINCIAL' }, [one]),
+      entity({ level: 'PROVINCIAL' }, [one]),
+      relation({ level: 'PROVINCIAL' }, [shared.evidence(evidence(1))]),
+      relation({}, [one]),
+      entity({}, [one, shared.evidence(evidence(1))]),
+    ].map((record) => shared.finishRecord(record)) as [EntityRecord, EntityRecord, RelationRecord, RelationRecord, EntityRecord];
     expect(b.attributes).toBe(a.attributes);
     expect(c.properties).toBe(a.attributes);
     expect(e.attributes).toBe(d.properties);
@@ -73,8 +89,7 @@ describe('SharedValues.finishRecord', () => {
     const nested = { place: { name: 'x' } };
     const undefinedValue = { note: undefined };
     const long = { text: 'x'.repeat(500) };
-    const records = [entity(nested, []), entity(undefinedValue, []), entity(long, [])];
-    for (const record of records) shared.finishRecord(record);
+    const records = [entity(nested, []), entity(undefinedValue, []), entity(long, [])].map((record) => shared.finishRecord(record));
     expect(records.map((r) => r.attributes)).toEqual([nested, undefinedValue, long]);
     for (const record of records) expect(Object.isFrozen(record.attributes)).toBe(false);
     expect(records[1]!.attributes).not.toBe(entity({}, []).attributes);
