@@ -18,6 +18,7 @@ import { isExpectedError, logToStderr, maskError } from './api/errors.js';
 import { DEFAULT_OPERATION_LIMITS, operationLimitPlugins, type OperationLimits } from './api/limits.js';
 import { savedOperations } from './api/playground/index.js';
 import { createSchema } from './api/schema.js';
+import { useBodyLimit } from './http/body-limit.js';
 import { useExplorer } from './http/explorer.js';
 import { useExports } from './http/exports.js';
 import { clientAddress, useRateLimit, type RateLimit } from './http/rate-limit.js';
@@ -133,8 +134,8 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
     renderGraphiQL,
     landingPage: false,
     parserAndValidationCache: options.parseCache ?? true,
-    // a body past 2 MB is refused (413) before it is read whole; an article is at most 500,000 characters
-    maxRequestBodySize: 2_000_000,
+    // yoga's body limit moves aside for useBodyLimit below (the same limit, without a stream pipeline a request)
+    maxRequestBodySize: false,
     // operations come as JSON or GET only: a cross-site HTML form cannot send one
     multipart: false,
     maskedErrors: { maskError },
@@ -145,6 +146,8 @@ export function createServer(data: KnowledgeGraph | Omit<OpenedData, 'warnings'>
     plugins: [
       ...(options.rateLimit ? [useRateLimit(options.rateLimit, clientAddress)] : []),
       ...(options.requestLog ? [useRequestLog(options.requestLog)] : []),
+      // a body past 2 MB is refused (413) before it is read whole; an article is at most 500,000 characters
+      useBodyLimit(2_000_000),
       useExplorer(options.explorerDir),
       useExports(kg, { tokens: options.tokens ?? [], readsNeedToken: options.readsNeedToken ?? false }),
       ...(options.metrics ? [prometheus()] : []),

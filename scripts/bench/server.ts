@@ -2,6 +2,7 @@
 //   coopgraph DIR   our server with the graph of DIR
 //   empty           our server with an empty graph (the resident-graph tax's baseline)
 //   bare            a bare graphql-yoga answering a constant (the HTTP floor)
+//   bare-unlimited  the same without yoga's request body limit (what our own limit saves, change 20)
 // Prints "listening PORT" once it listens.
 
 import { createServer as createHttpServer } from 'node:http';
@@ -12,8 +13,12 @@ import { readData } from '../../src/write/open-data.js';
 
 const [mode, dir] = process.argv.slice(2);
 const handler =
-  mode === 'bare'
-    ? createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }), logging: false })
+  mode === 'bare' || mode === 'bare-unlimited'
+    ? createYoga({
+        schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }),
+        logging: false,
+        ...(mode === 'bare-unlimited' ? { maxRequestBodySize: false as const } : {}),
+      })
     : createServer(mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] }), { log: () => {} });
 const server = createHttpServer(handler);
 server.listen(0, '127.0.0.1', () => {
