@@ -7,6 +7,7 @@
 
 import { createServer as createHttpServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
+import { collectGarbage } from '../../src/cli/collect-garbage.js';
 import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { createServer } from '../../src/server.js';
 import { readData } from '../../src/write/open-data.js';
@@ -20,6 +21,8 @@ const handler =
         ...(mode === 'bare-unlimited' ? { maxRequestBodySize: false as const } : {}),
       })
     : createServer(mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] }), { log: () => {} });
+// as `coopgraph serve` does once the graph is loaded
+collectGarbage();
 const server = createHttpServer(handler);
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

@@ -8,6 +8,7 @@ import { jsonLog } from '../../http/request-log.js';
 import { parseTokens, type TokenEntry } from '../../http/tokens.js';
 import { createServer } from '../../server.js';
 import { openData } from '../../write/open-data.js';
+import { collectGarbage } from '../collect-garbage.js';
 import { envLimits } from '../load.js';
 import { graphDir, intOption, UsageError, type Command } from '../usage.js';
 
@@ -43,6 +44,7 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     const readsNeedToken = readsFromEnv();
     const data = await openData(graphDir(args), { write: tokens.length > 0 && !args.values['read-only'] });
     for (const warning of data.warnings) io.stderr(`coopgraph: warning: ${warning}\n`);
+    collectGarbage();
     const { kg, writer } = data;
     const yoga = createServer(data, {
       tokens,
