@@ -6,20 +6,16 @@
 // Prints "listening PORT" once it listens.
 
 import { createServer as createHttpServer } from 'node:http';
-import { createSchema, createYoga } from 'graphql-yoga';
 import { collectGarbage } from '../../src/cli/collect-garbage.js';
 import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { createServer } from '../../src/server.js';
 import { readData } from '../../src/write/open-data.js';
+import { createBareYoga } from './bare-yoga.js';
 
 const [mode, dir] = process.argv.slice(2);
 const handler =
   mode === 'bare' || mode === 'bare-unlimited'
-    ? createYoga({
-        schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }),
-        logging: false,
-        ...(mode === 'bare-unlimited' ? { maxRequestBodySize: false as const } : {}),
-      })
+    ? createBareYoga({ bodyLimit: mode === 'bare' })
     : createServer(mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] }), { log: () => {} });
 // as `coopgraph serve` does once the graph is loaded
 collectGarbage();

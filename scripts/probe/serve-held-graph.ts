@@ -10,17 +10,17 @@
 
 import { createServer as createHttpServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { createSchema, createYoga } from 'graphql-yoga';
 import { collectGarbage } from '../../src/cli/collect-garbage.js';
 import { createServer } from '../../src/server.js';
 import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { readData } from '../../src/write/open-data.js';
+import { createBareYoga } from '../bench/bare-yoga.js';
 
 const { values, positionals } = parseArgs({ options: { ours: { type: 'boolean' }, collect: { type: 'boolean' } }, allowPositionals: true });
 const kg = positionals[0] ? readData(positionals[0]).kg : new KnowledgeGraph();
 const handler = values.ours
   ? createServer(kg, { log: () => {} })
-  : createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'world' } } }), logging: false, maxRequestBodySize: false });
+  : createBareYoga({ bodyLimit: false });
 if (values.collect) collectGarbage();
 console.log(`heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
 const server = createHttpServer(handler);
