@@ -23,7 +23,8 @@ export function findShortestPath(kg: KnowledgeGraph, from: string, to: string, o
   // a merged id is read as the entity it was merged into
   from = kg.getEntity(from, 'shortestPath').id;
   to = kg.getEntity(to, 'shortestPath').id;
-  const view = traversalView(kg, direction, types);
+  // bidirectional keeps what it has reached, so a neighbour listed twice costs it nothing
+  const view = traversalView(kg, direction, types, { repeats: true });
   const ids = direction === 'IN' ? bidirectional(view, to, from)?.reverse() : bidirectional(view, from, to);
   return ids ? toPath(kg, ids, direction, types) : null;
 }

@@ -19,6 +19,19 @@ export type View = MultiDirectedGraph | MultiUndirectedGraph;
 type StoreGraph = KnowledgeGraph['graph'];
 type Neighbours = (node: string) => string[];
 
+export interface ViewOptions {
+  /**
+   * The caller reads a neighbour listed twice as once (a search that keeps
+   * what it has seen, as `bidirectional` and BFS do): the view then skips
+   * making each entity's list distinct, a third of a far search's time
+   * (BENCHMARKS.md, change 22). Without it, each neighbour is listed once,
+   * as graphology does.
+   */
+  repeats?: boolean;
+  /** the heap's figures to weigh a copy against (default: now's) */
+  heap?: HeapStats;
+}
+
 const copies = new WeakMap<KnowledgeGraph, { revision: number; views: Map<string, View> }>();
 
 /**
@@ -35,15 +48,16 @@ const COPY_SHARE = 0.25;
  * walks the directed view with the ends swapped, as OUT does. Without types,
  * OUT and IN walk the store's own graph.
  */
-export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[], heap?: HeapStats): View {
+export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[], options: ViewOptions = {}): View {
   const graph = kg.graph;
   const filter = types && types.length ? [...new Set(types)].sort() : null;
   if (!filter) {
     if (direction !== 'ANY') return graph as unknown as MultiDirectedGraph;
-    const both: Neighbours = (node) => eachOnce(graph.outNeighbors(node), graph.inNeighbors(node));
+    const join = options.repeats ? bothSides : eachOnce;
+    const both: Neighbours = (node) => join(graph.outNeighbors(node), graph.inNeighbors(node));
     return withNeighbours(graph, { out: both, into: both, both });
   }
-  return copyOf(kg, direction, filter, heap) ?? inPlace(graph, direction, new Set(filter));
+  return copyOf(kg, direction, filter, options.heap) ?? inPlace(graph, direction, new Set(filter), options.repeats);
 }
 
 /** `a` and then those of `b` not in it (graphology lists each neighbour once per side). */
@@ -52,6 +66,14 @@ function eachOnce(a: string[], b: string[]): string[] {
   if (!a.length) return b;
   const seen = new Set(a);
   for (const node of b) if (!seen.has(node)) a.push(node);
+  return a;
+}
+
+/** `a` and then `b`: an entity related both ways is listed twice. */
+function bothSides(a: string[], b: string[]): string[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  for (const node of b) a.push(node);
   return a;
 }
 
@@ -78,12 +100,12 @@ function copyOf(kg: KnowledgeGraph, direction: Direction, filter: string[], heap
 }
 
 /** The store's graph walked along relations of the allowed types only. */
-function inPlace(graph: StoreGraph, direction: Direction, allowed: ReadonlySet<string>): View {
+function inPlace(graph: StoreGraph, direction: Direction, allowed: ReadonlySet<string>, repeats = false): View {
   const ends = (node: string, outward: boolean, inward: boolean) => {
-    const found = new Set<string>();
-    if (outward) graph.forEachOutEdge(node, (_, relation, __, target) => allowed.has(relation.type) && found.add(target));
-    if (inward) graph.forEachInEdge(node, (_, relation, source) => allowed.has(relation.type) && found.add(source));
-    return [...found];
+    const found: string[] = [];
+    if (outward) graph.forEachOutEdge(node, (_, relation, __, target) => allowed.has(relation.type) && found.push(target));
+    if (inward) graph.forEachInEdge(node, (_, relation, source) => allowed.has(relation.type) && found.push(source));
+    return repeats ? found : [...new Set(found)];
   };
   const both: Neighbours = (node) => ends(node, true, true);
   if (direction === 'ANY') return withNeighbours(graph, { out: both, into: both, both });

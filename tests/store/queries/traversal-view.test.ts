@@ -60,6 +60,17 @@ describe('traversalView', () => {
     expect(view.order).toBe(4);
   });
 
+
+  it('with repeats, lists an entity related both ways once per side, in place with or without types', () => {
+    const kg = build();
+    const any = traversalView(kg, 'ANY', undefined, { repeats: true });
+    expect(sorted(any.outboundNeighbors(A))).toEqual(['agreement:m', 'police-agency:b', 'police-agency:b']);
+    expect(sorted(any.neighbors('agreement:m'))).toEqual(['person:p', 'police-agency:a', 'police-agency:b']);
+    const typed = traversalView(kg, 'ANY', ['PROVIDED_EQUIPMENT', 'SUBORDINATE_TO'], { repeats: true, heap: NO_ROOM });
+    expect(Object.getPrototypeOf(typed)).toBe(kg.graph);
+    expect(typed.outboundNeighbors(A)).toEqual(['police-agency:b', 'police-agency:b']);
+    expect(traversalView(kg, 'ANY', ['PROVIDED_EQUIPMENT', 'SUBORDINATE_TO'], { heap: NO_ROOM }).outboundNeighbors(A)).toEqual(['police-agency:b']);
+  });
   it('with types is a directed copy of every entity and those relations only, keyed by relation id', () => {
     const kg = build();
     const view = traversalView(kg, 'OUT', ['PARTY_TO']);
@@ -112,13 +123,13 @@ describe('traversalView', () => {
 
   it('walks the types in the store graph when their copy would not fit the heap left', () => {
     const kg = build();
-    const directed = traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED'], NO_ROOM);
+    const directed = traversalView(kg, 'OUT', ['PARTY_TO', 'SIGNED'], { heap: NO_ROOM });
     expect(Object.getPrototypeOf(directed)).toBe(kg.graph);
     expect(directed.outboundNeighbors(A)).toEqual(['agreement:m']);
     expect(directed.inboundNeighbors(A)).toEqual([]);
     expect(sorted(directed.inboundNeighbors('agreement:m'))).toEqual(['person:p', 'police-agency:a', 'police-agency:b']);
     expect(sorted(directed.neighbors(A))).toEqual(['agreement:m']);
-    const undirected = traversalView(kg, 'ANY', ['SUBORDINATE_TO'], NO_ROOM);
+    const undirected = traversalView(kg, 'ANY', ['SUBORDINATE_TO'], { heap: NO_ROOM });
     expect(undirected.outboundNeighbors(A)).toEqual(['police-agency:b']);
     expect(undirected.inboundNeighbors(A)).toEqual(['police-agency:b']);
     expect(undirected.outboundNeighbors('person:p')).toEqual([]);
@@ -131,9 +142,9 @@ describe('traversalView', () => {
     const bytes = 6 * HEAP_COST.viewItem;
     const heapLeft = (spare: number) => ({ used_heap_size: 0, heap_size_limit: spare / (1 - HEAP_RESERVE) });
     const fitsButTooMuch = build();
-    expect(Object.getPrototypeOf(traversalView(fitsButTooMuch, 'OUT', ['PARTY_TO'], heapLeft(bytes * 2)))).toBe(fitsButTooMuch.graph);
+    expect(Object.getPrototypeOf(traversalView(fitsButTooMuch, 'OUT', ['PARTY_TO'], { heap: heapLeft(bytes * 2) }))).toBe(fitsButTooMuch.graph);
     const room = build();
-    const copy = traversalView(room, 'OUT', ['PARTY_TO'], heapLeft(bytes * 4));
+    const copy = traversalView(room, 'OUT', ['PARTY_TO'], { heap: heapLeft(bytes * 4) });
     expect(Object.getPrototypeOf(copy)).not.toBe(room.graph);
     expect(copy.size).toBe(2);
     expect(traversalView(room, 'OUT', ['PARTY_TO'])).toBe(copy);
@@ -151,7 +162,7 @@ describe('traversalView', () => {
         for (const direction of ['OUT', 'ANY'] as const) {
           const copied = neighbours(traversalView(kg, direction, types));
           expect(copied.flat(2).length).toBeGreaterThan(0);
-          expect(neighbours(traversalView(kg, direction, types, NO_ROOM))).toEqual(copied);
+          expect(neighbours(traversalView(kg, direction, types, { heap: NO_ROOM }))).toEqual(copied);
         }
       }
       // every relation both ways: in place, as an undirected copy would answer
@@ -168,7 +179,7 @@ describe('traversalView', () => {
     const kg = build();
     traversalView(kg, 'ANY');
     traversalView(kg, 'OUT', ['SIGNED']);
-    traversalView(kg, 'ANY', ['SIGNED'], NO_ROOM);
+    traversalView(kg, 'ANY', ['SIGNED'], { heap: NO_ROOM });
     expect(kg.graph.size).toBe(5);
     expect(kg.graph.order).toBe(4);
     expect(Object.keys(kg.graph)).not.toContain('outboundNeighbors');
