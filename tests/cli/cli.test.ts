@@ -1,13 +1,13 @@
 // The coopgraph executable end to end: spawned processes, real exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GRAPH_DIR } from '../seed-graph.js';
 import { BIN, startServe } from '../serve-process.js';
+import { tempDir } from '../temp-dir.js';
 
 const PLAYGROUND = fileURLToPath(new URL('../../src/api/playground/', import.meta.url));
 
@@ -44,7 +44,7 @@ describe('coopgraph CLI', () => {
   });
 
   it('validate lists every problem of a broken copy and exits 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-broken-'));
+    const dir = tempDir('broken');
     cpSync(GRAPH_DIR, dir, { recursive: true });
     const file = join(dir, 'facts', '001_5bf859b125cfd1d9.yaml');
     const broken = readFileSync(file, 'utf8')
@@ -92,7 +92,7 @@ describe('coopgraph CLI', () => {
   });
 
   it('export --out writes the file', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'coopgraph-export-')), 'graph.json');
+    const out = join(tempDir('export'), 'graph.json');
     expect(coopgraph('export', '--out', out).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).entities).toHaveLength(58);
   });
@@ -105,7 +105,7 @@ describe('coopgraph CLI', () => {
   });
 
   it('exits 1 with the problems when the graph is broken', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-broken-'));
+    const dir = tempDir('broken');
     cpSync(GRAPH_DIR, dir, { recursive: true });
     writeFileSync(join(dir, 'facts', 'bad.json'), '{ not json');
     const { code, stderr } = coopgraph('stats', '--graph', dir);

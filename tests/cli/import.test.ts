@@ -3,12 +3,12 @@
 // processes run asynchronously, so this test never holds the runner up.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../serve-process.js';
+import { tempDir } from '../temp-dir.js';
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ async function coopgraph(...args: string[]): Promise<{ code: number; stdout: str
 
 describe('coopgraph import', () => {
   it('round-trips a generated graph of over 100,000 facts: export, import, export gives the same bytes', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'coopgraph-import-cli-'));
+    const work = tempDir('import-cli');
     expect((await coopgraph('generate', '--entities', '20000', '--seed', '11', '--out', join(work, 'generated'))).code).toBe(0);
     expect((await coopgraph('export', '--graph', join(work, 'generated'), '--out', join(work, 'first.json'))).code).toBe(0);
     const imported = await coopgraph('import', join(work, 'first.json'), '--out', join(work, 'imported'));
@@ -36,7 +36,7 @@ describe('coopgraph import', () => {
   }, 300_000);
 
   it('says what is wrong: a usage error exits 2, an export that breaks the rules exits 1 and lists each problem', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'coopgraph-import-cli-'));
+    const work = tempDir('import-cli');
     expect((await coopgraph('import', 'x.json')).code).toBe(2);
     const missing = await coopgraph('import', join(work, 'nope.json'), '--out', join(work, 'g'));
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/cannot read .*nope\.json: ENOENT/)]);

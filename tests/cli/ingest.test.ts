@@ -1,12 +1,12 @@
 // coopgraph ingest and eval end to end, on a copy of graph/.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GRAPH_DIR } from '../seed-graph.js';
+import { tempDir } from '../temp-dir.js';
 
 const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
@@ -26,7 +26,7 @@ function snapshot(dir: string): Record<string, string> {
 
 let graph: string;
 beforeEach(() => {
-  graph = mkdtempSync(join(tmpdir(), 'coopgraph-ingest-'));
+  graph = tempDir('ingest');
   cpSync(GRAPH_DIR, graph, { recursive: true });
 });
 
@@ -79,7 +79,7 @@ describe('coopgraph ingest', () => {
     ['HTML', readFileSync(join(FIXTURES, 'article.html')), /looks like HTML/],
     ['another language', readFileSync(join(FIXTURES, 'not-english.txt')), /does not look like English/],
   ])('refuses %s with a message and exit 1, writing nothing', (_, content, message) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'coopgraph-bad-')), 'article.txt');
+    const file = join(tempDir('bad'), 'article.txt');
     writeFileSync(file, content);
     const before = snapshot(graph);
     const { code, stderr } = coopgraph('ingest', file, '--graph', graph);

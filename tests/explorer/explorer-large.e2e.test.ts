@@ -2,9 +2,6 @@
 // page keeps answering. It prints what it measured (frames a second while the
 // layout runs, a click to its panel); the machines are too noisy to assert them.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../../src/generate/generate-graph.js';
@@ -13,6 +10,7 @@ import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { CHROMIUM, launchChromium } from './browser.js';
 import { ARTIFACTS, clickGraphAt, framesPerSecond, holdStill, nodePosition, pick } from './page.js';
 import { serveExplorer, type ServedExplorer } from './serve-explorer.js';
+import { tempDir } from '../temp-dir.js';
 
 const ON_SCREEN = 5_000;
 
@@ -24,7 +22,7 @@ describe.skipIf(!CHROMIUM)('the explorer with 5,000 entities on screen', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-explorer-large-'));
+    const dir = tempDir('explorer-large');
     generateGraph(dir, { entities: 20_000, seed: 7 });
     kg = KnowledgeGraph.fromData(loadGraph(dir));
     served = await serveExplorer(kg);

@@ -1,14 +1,12 @@
 // The explorer, freshly bundled into a temporary folder, served with a graph
 // on a loopback port.
 
-import { mkdtempSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildExplorer } from '../../scripts/build-explorer.js';
 import { createServer } from '../../src/server.js';
 import type { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
+import { tempDir } from '../temp-dir.js';
 
 export interface ServedExplorer {
   /** the page's address */
@@ -17,7 +15,7 @@ export interface ServedExplorer {
 }
 
 export async function serveExplorer(kg: KnowledgeGraph): Promise<ServedExplorer> {
-  const explorerDir = mkdtempSync(join(tmpdir(), 'coopgraph-explorer-'));
+  const explorerDir = tempDir('explorer');
   await buildExplorer(explorerDir);
   const http = createHttpServer(createServer(kg, { explorerDir, log: () => {} }));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -1,18 +1,18 @@
 // Random corruptions of a valid facts file: the loader either loads it or
 // reports problems as an InvalidGraphDataError, never anything else.
 
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidGraphDataError } from '../../src/errors.js';
 import { loadGraph } from '../../src/load/load-graph.js';
 import { GRAPH_DIR } from '../seed-graph.js';
+import { tempDir } from '../temp-dir.js';
 
 const FILE = '001_5bf859b125cfd1d9.yaml';
 const original = readFileSync(join(GRAPH_DIR, 'facts', FILE), 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'coopgraph-fuzz-'));
+const dir = tempDir('fuzz');
 cpSync(GRAPH_DIR, dir, { recursive: true });
 
 type Edit = (text: string) => string;

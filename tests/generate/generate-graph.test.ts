@@ -1,22 +1,16 @@
 // The synthetic graph generator: deterministic for a seed, the ontology's
 // shape, loadable, heavy-tailed, quotes shared across facts.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { generateGraph } from '../../src/generate/generate-graph.js';
 import { readData } from '../../src/write/open-data.js';
 import { thrown } from '../store/thrown.js';
+import { tempDir } from '../temp-dir.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const newDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'coopgraph-generated-'));
-  dirs.push(dir);
-  return dir;
-};
+const newDir = () => tempDir('generated');
 /** Every file of a folder, name → content. */
 const contents = (dir: string) =>
   Object.fromEntries(['facts', 'sources'].flatMap((sub) => readdirSync(join(dir, sub)).map((name) => [`${sub}/${name}`, readFileSync(join(dir, sub, name), 'utf8')])));

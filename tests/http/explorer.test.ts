@@ -1,15 +1,16 @@
 // GET /explore serves the bundled page beside the API; without a build it
 // says how to make one.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server.js';
 import { seedGraph } from '../seed-graph.js';
+import { tempDir } from '../temp-dir.js';
 
 function builtExplorer(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'coopgraph-explorer-files-'));
+  const dir = tempDir('explorer-files');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>explorer</title>');
   writeFileSync(join(dir, 'explorer.js'), 'console.log("explorer")');

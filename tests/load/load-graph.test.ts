@@ -2,8 +2,7 @@
 // a message that names the file, the place in the file and the value; every
 // problem is reported at once.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -11,6 +10,7 @@ import { GraphTooLargeError, InvalidGraphDataError, type DataProblem } from '../
 import { assertFitsHeap, loadGraph } from '../../src/load/load-graph.js';
 import { thrown as thrownBy } from '../store/thrown.js';
 import { GRAPH_DIR } from '../seed-graph.js';
+import { tempDir } from '../temp-dir.js';
 
 const TEXT = 'Police meet\n\nJune, 3 2020\nMPS - Colonel Jane Doe, Director of the Lang Son Provincial Police Department, met the Guangxi police in Lang Son.\n';
 
@@ -20,7 +20,7 @@ interface Files {
 
 /** A graph folder with one text and one facts file per entry. */
 function graphWith(files: Files): string {
-  const dir = mkdtempSync(join(tmpdir(), 'coopgraph-load-'));
+  const dir = tempDir('load');
   mkdirSync(join(dir, 'facts'));
   mkdirSync(join(dir, 'sources'));
   for (const [name, file] of Object.entries(files)) {

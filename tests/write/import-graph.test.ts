@@ -3,8 +3,7 @@
 // test does a generated graph of over 100,000 facts); bad input is refused, naming each
 // problem, and leaves nothing behind.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidGraphDataError } from '../../src/errors.js';
@@ -17,9 +16,10 @@ import { importGraph, parseExport } from '../../src/write/import-graph.js';
 import { changeLogPath, openData, readData } from '../../src/write/open-data.js';
 import { seedGraph } from '../seed-graph.js';
 import { copyOfGraph } from './data-dir.js';
+import { tempDir } from '../temp-dir.js';
 
 const text = (kg: KnowledgeGraph, format: ExportFormat = 'json') => [...exportGraph(kg, format)].join('');
-const newDir = () => join(mkdtempSync(join(tmpdir(), 'coopgraph-import-')), 'graph');
+const newDir = () => join(tempDir('import'), 'graph');
 
 function roundTrip(exported: string, format: ExportFormat = 'json') {
   const dir = newDir();
