@@ -117,6 +117,9 @@ function withNeighbours(graph: StoreGraph, { out, into, both }: Record<'out' | '
   const each = (neighbours: Neighbours) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => void) => {
     for (const neighbour of neighbours(node)) callback(neighbour, graph.getNodeAttributes(neighbour));
   };
+  // until the callback returns true
+  const some = (neighbours: Neighbours) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => boolean) =>
+    neighbours(node).some((neighbour) => callback(neighbour, graph.getNodeAttributes(neighbour)));
   return Object.assign(Object.create(graph) as MultiDirectedGraph, {
     outNeighbors: out,
     outboundNeighbors: out,
@@ -130,6 +133,9 @@ function withNeighbours(graph: StoreGraph, { out, into, both }: Record<'out' | '
     forEachInboundNeighbor: each(into),
     forEachNeighbor: each(both),
     forEachDirectedNeighbor: each(both),
+    someOutNeighbor: some(out),
+    someInNeighbor: some(into),
+    someNeighbor: some(both),
   });
 }
 

@@ -8,11 +8,16 @@
 // Hops from police-agency:a, relations followed both ways:
 //   0: a   1: p, m, x   2: b, vn, y   3: e
 
+import { MultiDirectedGraph } from 'graphology';
+import { bfsFromNode } from 'graphology-traversal';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, NotFoundError } from '../../../src/errors.js';
+import { generateGraph } from '../../../src/generate/generate-graph.js';
 import { neighborhood, type Subgraph } from '../../../src/store/queries/neighborhood.js';
+import { readData } from '../../../src/write/open-data.js';
 import { entity, graphOf, relation } from '../../helpers.js';
 import { seedGraph } from '../../seed-graph.js';
+import { tempDir } from '../../temp-dir.js';
 import { smallGraph } from '../small-graph.js';
 import { thrown } from '../thrown.js';
 import { distancesFrom } from '../undirected-bfs.js';
@@ -335,5 +340,73 @@ describe('neighborhood on the shared small graph', () => {
     const s = neighborhood(small, 'person:p', { depth: 2, limit: 2 });
     expect(s.nodes.map((n) => n.id)).toEqual(['person:p', 'police-agency:a']);
     expect(s.truncated).toBe(true);
+  });
+});
+
+// The walk is our own (graphology-traversal's allocates a queue the size of
+// the graph for every walk); it keeps what graphology's BFS would, in its order.
+describe('neighborhood on a generated graph, against graphology-traversal', () => {
+  const dir = tempDir('neighborhood');
+  generateGraph(dir, { entities: 3_000, seed: 13 });
+  const { kg: generated } = readData(dir);
+  const starts = generated.graph.nodes().filter((_, i) => i % 211 === 0);
+  const MODE = { OUT: 'out', IN: 'in', ANY: 'directed' } as const;
+
+  // the relations of two types alone, as a graphology graph of its own
+  const TYPES = ['PARTY_TO', 'SIGNED'] as const;
+  const typed = new MultiDirectedGraph();
+  generated.graph.forEachNode((node, attributes) => typed.addNode(node, attributes));
+  generated.graph.forEachEdge((edge, relation, from, to) => (TYPES as readonly string[]).includes(relation.type) && typed.addEdgeWithKey(edge, from, to));
+
+  const everyRelation = generated.relations();
+  const induced = (inside: Set<string>) => everyRelation.filter((r) => inside.has(r.from) && inside.has(r.to)).map((r) => r.id).sort();
+
+  /** What graphology's BFS keeps, walking as neighborhood() does. */
+  function expected(start: string, depth: number, limit: number, direction: keyof typeof MODE, kinds?: string[], graph: MultiDirectedGraph = generated.graph) {
+    const kept: string[] = [];
+    let truncated = false;
+    bfsFromNode(
+      graph,
+      start,
+      (node, attributes, hops) => {
+        if (truncated) return true;
+        if (node !== start && kinds && !kinds.includes(attributes.kind)) return true;
+        if (kept.length >= limit) {
+          truncated = true;
+          return true;
+        }
+        kept.push(node);
+        return hops >= depth;
+      },
+      { mode: MODE[direction] },
+    );
+    return { kept, truncated };
+  }
+
+  it.each(['ANY', 'OUT', 'IN'] as const)('keeps the same entities in the same order, walking %s', (direction) => {
+    let cut = 0;
+    for (const start of starts) {
+      for (const [depth, limit, kinds] of [[1, 1000], [2, 50], [3, 500], [3, 500, ['Agreement', 'PoliceAgency']], [4, 100]] as const) {
+        const walked = neighborhood(generated, start, { depth, limit, direction, kinds: kinds && [...kinds] });
+        const { kept, truncated } = expected(start, depth, limit, direction, kinds && [...kinds]);
+        expect(walked.nodes.map((n) => n.id)).toEqual(kept);
+        expect(walked.truncated).toBe(truncated);
+        // every relation among them (looked up from the fewer side, for an agency party to many agreements)
+        const inside = new Set(kept);
+        expect(walked.relations.map((r) => r.id).sort()).toEqual(induced(inside));
+        if (truncated) cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
+
+  it('keeps the same entities in the same order, along two relation types', () => {
+    for (const start of starts) {
+      const walked = neighborhood(generated, start, { depth: 3, limit: 200, types: [...TYPES] });
+      const { kept, truncated } = expected(start, 3, 200, 'ANY', undefined, typed);
+      expect(walked.nodes.map((n) => n.id)).toEqual(kept);
+      expect(walked.truncated).toBe(truncated);
+      expect(walked.relations.every((r) => (TYPES as readonly string[]).includes(r.type))).toBe(true);
+    }
   });
 });

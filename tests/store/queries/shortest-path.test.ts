@@ -6,9 +6,6 @@
 //   police-agency:b, police-agency:c --PARTY_TO--> agreement:m <--SIGNED-- person:q
 //   country:cn stands alone
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../../src/generate/generate-graph.js';
 import { readData } from '../../../src/write/open-data.js';
@@ -16,6 +13,7 @@ import { NotFoundError } from '../../../src/errors.js';
 import { findShortestPath, toPath, type Path } from '../../../src/store/queries/shortest-path.js';
 import { entity, graphOf, relation } from '../../helpers.js';
 import { seedGraph } from '../../seed-graph.js';
+import { tempDir } from '../../temp-dir.js';
 import { smallGraph } from '../small-graph.js';
 import { thrown } from '../thrown.js';
 import { distancesFrom } from '../undirected-bfs.js';
@@ -278,10 +276,9 @@ describe('findShortestPath on the seed graph', () => {
 // A generated graph, where most entities are related both ways to some other
 // (the view lists those twice to the search: traversalView's `repeats`).
 describe('findShortestPath on a generated graph', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'coopgraph-path-'));
+  const dir = tempDir('path');
   generateGraph(dir, { entities: 2_000, seed: 11 });
   const { kg: generated } = readData(dir);
-  rmSync(dir, { recursive: true, force: true });
   const people = generated.entities(['Person']).filter((_, i) => i % 37 === 0).map((p) => p.id);
 
   it('is as long as a plain BFS says between far people, each hop a relation', () => {

@@ -2,9 +2,6 @@
 // a copy of some relation types), and relationBetween(): the relation a path
 // uses between two entities.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { generateGraph } from '../../../src/generate/generate-graph.js';
@@ -12,6 +9,7 @@ import { HEAP_COST, HEAP_RESERVE } from '../../../src/store/heap-room.js';
 import { readData } from '../../../src/write/open-data.js';
 import { relationBetween, traversalView } from '../../../src/store/queries/traversal-view.js';
 import { entity, graphOf, relation } from '../../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 //   police-agency:a --PROVIDED_EQUIPMENT--> police-agency:b --SUBORDINATE_TO--> police-agency:a
 //   police-agency:a, police-agency:b --PARTY_TO--> agreement:m <--SIGNED-- person:p
@@ -129,6 +127,11 @@ describe('traversalView', () => {
     expect(directed.inboundNeighbors(A)).toEqual([]);
     expect(sorted(directed.inboundNeighbors('agreement:m'))).toEqual(['person:p', 'police-agency:a', 'police-agency:b']);
     expect(sorted(directed.neighbors(A))).toEqual(['agreement:m']);
+    // the breakable listings too: until the callback says stop
+    const listed: string[] = [];
+    expect(directed.someInNeighbor('agreement:m', (node) => listed.push(node) === 2)).toBe(true);
+    expect(listed).toEqual(directed.inboundNeighbors('agreement:m').slice(0, 2));
+    expect(directed.someOutNeighbor('person:p', () => false)).toBe(false);
     const undirected = traversalView(kg, 'ANY', ['SUBORDINATE_TO'], { heap: NO_ROOM });
     expect(undirected.outboundNeighbors(A)).toEqual(['police-agency:b']);
     expect(undirected.inboundNeighbors(A)).toEqual(['police-agency:b']);
@@ -151,28 +154,24 @@ describe('traversalView', () => {
   });
 
   it('answers alike in place and in a copy, on a generated graph', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'coopgraph-view-'));
-    try {
-      generateGraph(dir, { entities: 2_000, seed: 5 });
-      const { kg } = readData(dir);
-      const nodes = kg.graph.nodes().filter((_, i) => i % 7 === 0);
-      const neighbours = (view: ReturnType<typeof traversalView>) =>
-        nodes.map((node) => [sorted(view.outboundNeighbors(node)), sorted(view.inboundNeighbors(node)), sorted(view.neighbors(node))]);
-      for (const types of [['PARTY_TO', 'SIGNED'], ['HOLDS_POSITION']] as const) {
-        for (const direction of ['OUT', 'ANY'] as const) {
-          const copied = neighbours(traversalView(kg, direction, types));
-          expect(copied.flat(2).length).toBeGreaterThan(0);
-          expect(neighbours(traversalView(kg, direction, types, { heap: NO_ROOM }))).toEqual(copied);
-        }
+    const dir = tempDir('view');
+    generateGraph(dir, { entities: 2_000, seed: 5 });
+    const { kg } = readData(dir);
+    const nodes = kg.graph.nodes().filter((_, i) => i % 7 === 0);
+    const neighbours = (view: ReturnType<typeof traversalView>) =>
+      nodes.map((node) => [sorted(view.outboundNeighbors(node)), sorted(view.inboundNeighbors(node)), sorted(view.neighbors(node))]);
+    for (const types of [['PARTY_TO', 'SIGNED'], ['HOLDS_POSITION']] as const) {
+      for (const direction of ['OUT', 'ANY'] as const) {
+        const copied = neighbours(traversalView(kg, direction, types));
+        expect(copied.flat(2).length).toBeGreaterThan(0);
+        expect(neighbours(traversalView(kg, direction, types, { heap: NO_ROOM }))).toEqual(copied);
       }
-      // every relation both ways: in place, as an undirected copy would answer
-      const undirected = new MultiUndirectedGraph();
-      kg.graph.forEachNode((id) => undirected.addNode(id));
-      kg.graph.forEachEdge((id, _, from, to) => undirected.addEdgeWithKey(id, from, to));
-      expect(neighbours(traversalView(kg, 'ANY'))).toEqual(neighbours(undirected));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
+    // every relation both ways: in place, as an undirected copy would answer
+    const undirected = new MultiUndirectedGraph();
+    kg.graph.forEachNode((id) => undirected.addNode(id));
+    kg.graph.forEachEdge((id, _, from, to) => undirected.addEdgeWithKey(id, from, to));
+    expect(neighbours(traversalView(kg, 'ANY'))).toEqual(neighbours(undirected));
   });
 
   it('leaves the store graph untouched', () => {
