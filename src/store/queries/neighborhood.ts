@@ -51,8 +51,8 @@ export function neighborhood(kg: KnowledgeGraph, id: string, options: Neighborho
 
   const allowed = kinds && kinds.length ? new Set<string>(kinds) : null;
   const enters = allowed && ((node: string) => node === id || allowed.has(kg.graph.getNodeAttributes(node).kind));
-  const { included, truncated } = breadthFirst(traversalView(kg, 'OUT', types), id, direction, { depth, limit, enters, budget });
-  return { nodes: [...included].map((n) => kg.graph.getNodeAttributes(n)), relations: relationsAmong(kg, included, types), truncated };
+  const { included, truncated } = walkBreadthFirst(traversalView(kg, 'OUT', types), id, direction, { depth, limit, enters, budget });
+  return { nodes: [...included].map((n) => kg.graph.getNodeAttributes(n)), relations: collectRelationsAmong(kg, included, types), truncated };
 }
 
 /**
@@ -61,7 +61,7 @@ export function neighborhood(kg: KnowledgeGraph, id: string, options: Neighborho
  * agency party to thousands of agreements, among 500 entities kept, is asked
  * 500 times for relations to one of them).
  */
-function relationsAmong(kg: KnowledgeGraph, entities: ReadonlySet<string>, types?: readonly RelationType[]): RelationRecord[] {
+function collectRelationsAmong(kg: KnowledgeGraph, entities: ReadonlySet<string>, types?: readonly RelationType[]): RelationRecord[] {
   const relations: RelationRecord[] = [];
   const keep = (_: string, relation: RelationRecord, __: string, to: string) => {
     if (entities.has(to) && (!types || types.length === 0 || types.includes(relation.type))) relations.push(relation);
@@ -87,11 +87,13 @@ interface Walk {
  * most `limit`; truncated when another it may enter was left out or the
  * budget ran out.
  */
-function breadthFirst(view: View, start: string, direction: Direction, { depth, limit, enters, budget }: Walk) {
+function walkBreadthFirst(view: View, start: string, direction: Direction, { depth, limit, enters, budget }: Walk) {
   const included = new Set<string>();
   const seen = new Set([start]);
   const queue = [start];
   const hops = [0];
+  /** the hops of the entities the current one reaches */
+  let next = 0;
   // when every entity may be entered, the first limit + 1 found settle the answer
   const enough = enters ? Infinity : limit + 1;
   /** true once enough are found, which ends the listing of an entity's neighbours */
@@ -104,7 +106,6 @@ function breadthFirst(view: View, start: string, direction: Direction, { depth, 
     }
     return false;
   };
-  let next = 0;
   for (let i = 0; i < queue.length; i++) {
     // visits or time spent: what was found so far is the answer
     if (!budget.spend()) return { included, truncated: true };

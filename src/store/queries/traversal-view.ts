@@ -53,7 +53,7 @@ export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: 
   const filter = types && types.length ? [...new Set(types)].sort() : null;
   if (!filter) {
     if (direction !== 'ANY') return graph as unknown as MultiDirectedGraph;
-    const join = options.repeats ? bothSides : eachOnce;
+    const join = options.repeats ? listBothSides : listEachOnce;
     const both: Neighbours = (node) => join(graph.outNeighbors(node), graph.inNeighbors(node));
     return withNeighbours(graph, { out: both, into: both, both });
   }
@@ -61,7 +61,7 @@ export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: 
 }
 
 /** `a` and then those of `b` not in it (graphology lists each neighbour once per side). */
-function eachOnce(a: string[], b: string[]): string[] {
+function listEachOnce(a: string[], b: string[]): string[] {
   if (!b.length) return a;
   if (!a.length) return b;
   const seen = new Set(a);
@@ -70,7 +70,7 @@ function eachOnce(a: string[], b: string[]): string[] {
 }
 
 /** `a` and then `b`: an entity related both ways is listed twice. */
-function bothSides(a: string[], b: string[]): string[] {
+function listBothSides(a: string[], b: string[]): string[] {
   if (!b.length) return a;
   if (!a.length) return b;
   for (const node of b) a.push(node);
