@@ -12,14 +12,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { MultiUndirectedGraph } from 'graphology';
-import { bfsFromNode } from 'graphology-traversal';
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { Bench } from 'tinybench';
 import { createExecutor } from '../src/api/executor.js';
 import { generateGraph } from '../src/generate/generate-graph.js';
 import { createServer } from '../src/server.js';
 import { readData } from '../src/write/open-data.js';
+import { NEIGHBOURHOOD, PATH, walkCases, walkFloors } from './bench/walk-floors.js';
 
 const { values } = parseArgs({
   options: {
@@ -235,30 +233,10 @@ const signedDirect = (id: string) =>
     })),
   );
 
-// B4 starts: agencies and people spread over the graph; B5 pairs: far apart
-const starts = kg.entities(['Person']).filter((_, i) => i % 997 === 0).slice(0, 50);
-// the floor for B4 and B5: graphology's own walks over the same graph made undirected, as one would write them
-const undirected = new MultiUndirectedGraph();
-kg.graph.forEachNode((id) => undirected.addNode(id));
-kg.graph.forEachEdge((id, _, from, to) => undirected.addEdgeWithKey(id, from, to));
-const pairs: [string, string][] = starts.slice(0, 25).map((p, i) => [p.id, starts[starts.length - 1 - i]!.id]);
+const { starts, pairs } = walkCases(kg);
+const floors = walkFloors(kg);
 let cursor = 0;
-const nextStart = () => starts[cursor++ % starts.length]!.id;
-
-/** What the API's neighbourhood answers, done directly: BFS to a depth, at most `limit` entities, the relations among them. */
-function neighbourhoodDirect(id: string, depth: number, limit: number): string {
-  const seen = new Set<string>();
-  bfsFromNode(undirected, id, (node, _, d) => {
-    if (seen.size >= limit) return true;
-    seen.add(node);
-    return d >= depth;
-  });
-  const relations: unknown[] = [];
-  for (const node of seen) kg.graph.forEachOutEdge(node, (_, r, __, target) => seen.has(target) && relations.push({ id: r.id, type: r.type }));
-  return JSON.stringify({ nodes: [...seen].map((n) => ({ id: n, name: kg.graph.getNodeAttributes(n).name })), relations });
-}
-const NEIGHBOURHOOD = 'query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth, limit: 500) { nodes { id name } relations { id type } } }';
-const PATH = 'query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id } } }';
+const nextStart = () => starts[cursor++ % starts.length]!;
 
 log('B3, B4, B5, B7: in process');
 const bench = new Bench({ time: 1500, warmupTime: 300 });
@@ -267,9 +245,9 @@ bench
   .add('B3 node: API', () => run(executor, NODE, { id: typical.id }))
   .add('B3 signed: direct', () => signedDirect(typical.id))
   .add('B3 signed: API', () => run(executor, SIGNED, { id: typical.id }))
-  .add('B4 depth 2: direct', () => neighbourhoodDirect(nextStart(), 2, 500))
+  .add('B4 depth 2: direct', () => floors.neighbourhood(nextStart(), 2, 500))
   .add('B4 depth 2: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
-  .add('B4 depth 3: direct', () => neighbourhoodDirect(nextStart(), 3, 500))
+  .add('B4 depth 3: direct', () => floors.neighbourhood(nextStart(), 3, 500))
   .add('B4 depth 3: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
   .add('B7 node: executor, not compiled', () => run(interpreted, NODE, { id: typical.id }))
   .add('B7 signed: executor, not compiled', () => run(interpreted, SIGNED, { id: typical.id }))
@@ -298,7 +276,7 @@ function pairedRounds(rounds: number) {
   };
   for (let round = 0; round < rounds; round++) {
     pairs.forEach(([from, to], i) => {
-      const viaDirect = () => direct[i]!.push(timed(() => JSON.stringify(bidirectional(undirected, from, to))));
+      const viaDirect = () => direct[i]!.push(timed(() => floors.shortestPath(from, to)));
       const viaApi = () => api[i]!.push(timed(() => run(executor, PATH, { from, to })));
       if (round % 2) {
         viaApi();

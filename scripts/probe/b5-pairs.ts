@@ -4,23 +4,17 @@
 // ratio of the sums of each pair's median, three times.
 // Run: taskset -c 1 node --import tsx scripts/probe/b5-pairs.ts [.bench/graph-100000-7]
 
-import { MultiUndirectedGraph } from 'graphology';
-import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { createExecutor } from '../../src/api/executor.js';
 import { readData } from '../../src/write/open-data.js';
+import { PATH, walkCases, walkFloors } from '../bench/walk-floors.js';
 
 const { kg } = readData(process.argv[2] ?? '.bench/graph-100000-7');
-const undirected = new MultiUndirectedGraph();
-kg.graph.forEachNode((id) => undirected.addNode(id));
-kg.graph.forEachEdge((id, _, from, to) => undirected.addEdgeWithKey(id, from, to));
-// the benchmark's pairs
-const starts = kg.entities(['Person']).filter((_, i) => i % 997 === 0).slice(0, 50);
-const pairs = starts.slice(0, 25).map((p, i) => [p.id, starts[starts.length - 1 - i]!.id] as const);
+const { pairs } = walkCases(kg);
+const floors = walkFloors(kg);
 const executor = createExecutor(kg, { log: () => {} });
-const PATH = 'query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id } } }';
 
 const ways: Record<string, (from: string, to: string) => string> = {
-  direct: (from, to) => JSON.stringify(bidirectional(undirected, from, to)),
+  direct: floors.shortestPath,
   api: (from, to) => JSON.stringify(executor.execute({ query: PATH, variables: { from, to } })),
 };
 const names = Object.keys(ways);
