@@ -23,7 +23,7 @@ export interface ViewOptions {
   /**
    * The caller reads a neighbour listed twice as once (a search that keeps
    * what it has seen, as `bidirectional` and BFS do): the view then skips
-   * making each entity's list distinct, a third of a far search's time
+   * making each entity's list distinct, a sixth of a far search's time
    * (BENCHMARKS.md, change 22). Without it, each neighbour is listed once,
    * as graphology does.
    */
