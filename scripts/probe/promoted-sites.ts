@@ -35,7 +35,6 @@ await session.post('HeapProfiler.startSampling', {
 });
 server.listen(Number(process.env.PORT ?? 4750), '127.0.0.1', () => console.log('ready'));
 await new Promise((resolve) => setTimeout(resolve, Number(process.env.SECONDS ?? 20) * 1000));
-(globalThis as { gc?: () => void }).gc?.();
 collectGarbage();
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: ProfileNode } };
 
@@ -44,7 +43,8 @@ const stacks = new Map<string, number>();
 const walk = (node: ProfileNode, path: string[]) => {
   const frame = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/main\//, '')}:${node.callFrame.lineNumber + 1}`;
   const here = [...path, frame];
-  if (node.selfSize) stacks.set(here.slice(-5).reverse().join(' < '), (stacks.get(here.slice(-5).reverse().join(' < ')) ?? 0) + node.selfSize);
+  const key = here.slice(-5).reverse().join(' < ');
+  if (node.selfSize) stacks.set(key, (stacks.get(key) ?? 0) + node.selfSize);
   for (const child of node.children) walk(child, here);
 };
 walk(profile.head, []);
