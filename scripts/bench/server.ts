@@ -7,17 +7,17 @@
 
 import { createServer as createHttpServer } from 'node:http';
 import { collectGarbage } from '../../src/cli/collect-garbage.js';
+import { adjacencyOf } from '../../src/store/adjacency.js';
 import { KnowledgeGraph } from '../../src/store/knowledge-graph.js';
 import { createServer } from '../../src/server.js';
 import { readData } from '../../src/write/open-data.js';
 import { createBareYoga } from './bare-yoga.js';
 
 const [mode, dir] = process.argv.slice(2);
-const handler =
-  mode === 'bare' || mode === 'bare-unlimited'
-    ? createBareYoga({ bodyLimit: mode === 'bare' })
-    : createServer(mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] }), { log: () => {} });
+const kg = mode === 'coopgraph' ? readData(dir!).kg : KnowledgeGraph.fromData({ entities: [], relations: [], conflicts: [] });
+const handler = mode === 'bare' || mode === 'bare-unlimited' ? createBareYoga({ bodyLimit: mode === 'bare' }) : createServer(kg, { log: () => {} });
 // as `coopgraph serve` does once the graph is loaded
+if (mode === 'coopgraph' || mode === 'empty') adjacencyOf(kg);
 collectGarbage();
 const server = createHttpServer(handler);
 server.listen(0, '127.0.0.1', () => {

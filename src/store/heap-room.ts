@@ -1,16 +1,16 @@
 // Structures the store builds from the whole graph on first use are refused
 // when they would not fit what is left of this process's heap (the search
 // index: a GraphTooLargeError the client can read, instead of the process
-// running out of memory; a traversal's copy of a few relation types: the walk
-// goes through the store's own graph instead).
+// running out of memory; the walks' adjacency: the walks read the store's own
+// graph instead).
 
 import { getHeapStatistics } from 'node:v8';
 import { GraphTooLargeError } from '../errors.js';
 
 /** Heap each structure takes, in bytes (measured at 100,000 entities, BENCHMARKS.md). */
 export const HEAP_COST = {
-  /** a traversal's copy of some relation types, per entity and per relation it holds */
-  viewItem: 300,
+  /** the walks' adjacency, per entity (its ids and positions; its typed arrays lie outside the heap) */
+  adjacencyEntity: 100,
   /** the search and name indices, per entity */
   searchEntity: 700,
 } as const;

@@ -7,6 +7,7 @@ import { CoopgraphError } from '../../errors.js';
 import { jsonLog } from '../../http/request-log.js';
 import { parseTokens, type TokenEntry } from '../../http/tokens.js';
 import { createServer } from '../../server.js';
+import { adjacencyOf } from '../../store/adjacency.js';
 import { openData } from '../../write/open-data.js';
 import { collectGarbage } from '../collect-garbage.js';
 import { envLimits } from '../load.js';
@@ -44,8 +45,10 @@ none), COOPGRAPH_INTROSPECTION=off (refuses introspection), NODE_ENV=production
     const readsNeedToken = readsFromEnv();
     const data = await openData(graphDir(args), { write: tokens.length > 0 && !args.values['read-only'] });
     for (const warning of data.warnings) io.stderr(`coopgraph: warning: ${warning}\n`);
-    collectGarbage();
     const { kg, writer } = data;
+    // built before the first request rather than by the first walk (at 1e6 entities, seconds)
+    adjacencyOf(kg);
+    collectGarbage();
     const yoga = createServer(data, {
       tokens,
       readsNeedToken,

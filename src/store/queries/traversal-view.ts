@@ -1,23 +1,25 @@
 // The graph as a traversal sees it: only some relation types, followed in
 // one direction or both. graphology's algorithms walk a graph's out and in
 // neighbours (or every neighbour of an undirected graph); a view answers
-// those. Every relation both ways is walked in the store's own graph: faster
-// than an undirected copy, and no memory (BENCHMARKS.md, change 17). A few
-// relation types are walked in a copy holding only them, built once per graph
-// revision, since walking them in place steps over every other relation of
-// each entity (nine times slower between a generated graph's agencies); when
-// that copy would take more than a quarter of the heap left, they are walked
-// in place after all.
+// those from the walks' adjacency (../adjacency.ts), which lists an entity's
+// relations as typed arrays, whatever their types (BENCHMARKS.md, change 25).
 
-import { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
+import type { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import type { EntityRecord, RelationRecord, RelationType } from '../../ontology/index.js';
-import { HEAP_COST, hasHeapRoom, type HeapStats } from '../heap-room.js';
+import { adjacencyOf, typeMask } from '../adjacency.js';
+import type { HeapStats } from '../heap-room.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 
 /** What graphology's algorithms read: a directed graph (out, in, both), or an undirected one. */
 export type View = MultiDirectedGraph | MultiUndirectedGraph;
 type StoreGraph = KnowledgeGraph['graph'];
-type Neighbours = (node: string) => string[];
+/** One way of listing an entity's neighbours: all at once, or until `visit` returns true (then true). */
+interface Listing {
+  list: (node: string) => string[];
+  some: (node: string, visit: (neighbour: string) => boolean) => boolean;
+}
+
+const listing = (list: Listing['list']): Listing => ({ list, some: (node, visit) => list(node).some(visit) });
 
 export interface ViewOptions {
   /**
@@ -28,36 +30,29 @@ export interface ViewOptions {
    * as graphology does.
    */
   repeats?: boolean;
-  /** the heap's figures to weigh a copy against (default: now's) */
+  /** the heap's figures to weigh the adjacency against (default: now's) */
   heap?: HeapStats;
 }
-
-const copies = new WeakMap<KnowledgeGraph, { revision: number; views: Map<string, View> }>();
-
-/**
- * The most of the heap left that a copy may take: the rest stays for the
- * search index and for requests. Near a full heap, building a copy took a
- * minute of collections (BENCHMARKS.md, change 17).
- */
-const COPY_SHARE = 0.25;
 
 /**
  * A graph to run graphology's algorithms on, keyed by the store's ids: its
  * neighbours are the store's along relations of `types` (all when none are
  * given), out and in, or for ANY both ways as in an undirected graph. IN
- * walks the directed view with the ends swapped, as OUT does. Without types,
- * OUT and IN walk the store's own graph.
+ * walks the directed view with the ends swapped, as OUT does.
  */
 export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[], options: ViewOptions = {}): View {
-  const graph = kg.graph;
-  const filter = types && types.length ? [...new Set(types)].sort() : null;
-  if (!filter) {
-    if (direction !== 'ANY') return graph as unknown as MultiDirectedGraph;
-    const join = options.repeats ? listBothSides : listEachOnce;
-    const both: Neighbours = (node) => join(graph.outNeighbors(node), graph.inNeighbors(node));
-    return withNeighbours(graph, { out: both, into: both, both });
-  }
-  return copyOf(kg, direction, filter, options.heap) ?? inPlace(graph, direction, new Set(filter), options.repeats);
+  const adjacency = adjacencyOf(kg, options.heap);
+  const mask = types?.length ? typeMask(types) : null;
+  const side = (which: 'out' | 'in'): Listing => ({
+    list: (node) => adjacency.neighbours(which, node, mask),
+    some: (node, visit) => adjacency.some(which, node, mask, visit),
+  });
+  const out = side('out');
+  const into = side('in');
+  const join = options.repeats ? listBothSides : listEachOnce;
+  const both = listing((node) => join(out.list(node), into.list(node)));
+  if (direction === 'ANY') return withNeighbours(kg.graph, { out: both, into: both, both });
+  return withNeighbours(kg.graph, { out, into, both });
 }
 
 /** `a` and then those of `b` not in it (graphology lists each neighbour once per side). */
@@ -77,65 +72,33 @@ function listBothSides(a: string[], b: string[]): string[] {
   return a;
 }
 
-/** The copy of the graph holding only relations of `filter`, built once per revision; null when it would take too much of the heap left. */
-function copyOf(kg: KnowledgeGraph, direction: Direction, filter: string[], heap?: HeapStats): View | null {
-  let entry = copies.get(kg);
-  if (!entry || entry.revision !== kg.revision) {
-    entry = { revision: kg.revision, views: new Map() };
-    copies.set(kg, entry);
-  }
-  const key = `${direction === 'ANY' ? 'undirected' : 'directed'}:${filter.join(',')}`;
-  let view = entry.views.get(key);
-  if (view) return view;
-  const relations = filter.reduce((n, type) => n + kg.countRelations(type as RelationType), 0);
-  if (!hasHeapRoom(((kg.entityCount + relations) * HEAP_COST.viewItem) / COPY_SHARE, heap)) return null;
-  view = direction === 'ANY' ? new MultiUndirectedGraph() : new MultiDirectedGraph();
-  const target = view;
-  kg.graph.forEachNode((id) => target.addNode(id));
-  kg.graph.forEachEdge((id, relation, from, to) => {
-    if (filter.includes(relation.type)) target.addEdgeWithKey(id, from, to);
-  });
-  entry.views.set(key, view);
-  return view;
-}
-
-/** The store's graph walked along relations of the allowed types only. */
-function inPlace(graph: StoreGraph, direction: Direction, allowed: ReadonlySet<string>, repeats = false): View {
-  const ends = (node: string, outward: boolean, inward: boolean) => {
-    const found: string[] = [];
-    if (outward) graph.forEachOutEdge(node, (_, relation, __, target) => allowed.has(relation.type) && found.push(target));
-    if (inward) graph.forEachInEdge(node, (_, relation, source) => allowed.has(relation.type) && found.push(source));
-    return repeats ? found : [...new Set(found)];
-  };
-  const both: Neighbours = (node) => ends(node, true, true);
-  if (direction === 'ANY') return withNeighbours(graph, { out: both, into: both, both });
-  return withNeighbours(graph, { out: (node) => ends(node, true, false), into: (node) => ends(node, false, true), both });
-}
-
 /** The store's graph with its neighbour methods (each name graphology's algorithms call them by) answered by these three. */
-function withNeighbours(graph: StoreGraph, { out, into, both }: Record<'out' | 'into' | 'both', Neighbours>): View {
-  const each = (neighbours: Neighbours) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => void) => {
-    for (const neighbour of neighbours(node)) callback(neighbour, graph.getNodeAttributes(neighbour));
+function withNeighbours(graph: StoreGraph, { out, into, both }: Record<'out' | 'into' | 'both', Listing>): View {
+  const each = ({ some }: Listing) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => void) => {
+    some(node, (neighbour) => {
+      callback(neighbour, graph.getNodeAttributes(neighbour));
+      return false;
+    });
   };
   // until the callback returns true
-  const some = (neighbours: Neighbours) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => boolean) =>
-    neighbours(node).some((neighbour) => callback(neighbour, graph.getNodeAttributes(neighbour)));
+  const until = ({ some }: Listing) => (node: string, callback: (neighbour: string, attributes: EntityRecord) => boolean) =>
+    some(node, (neighbour) => callback(neighbour, graph.getNodeAttributes(neighbour)));
   return Object.assign(Object.create(graph) as MultiDirectedGraph, {
-    outNeighbors: out,
-    outboundNeighbors: out,
-    inNeighbors: into,
-    inboundNeighbors: into,
-    neighbors: both,
-    directedNeighbors: both,
+    outNeighbors: out.list,
+    outboundNeighbors: out.list,
+    inNeighbors: into.list,
+    inboundNeighbors: into.list,
+    neighbors: both.list,
+    directedNeighbors: both.list,
     forEachOutNeighbor: each(out),
     forEachOutboundNeighbor: each(out),
     forEachInNeighbor: each(into),
     forEachInboundNeighbor: each(into),
     forEachNeighbor: each(both),
     forEachDirectedNeighbor: each(both),
-    someOutNeighbor: some(out),
-    someInNeighbor: some(into),
-    someNeighbor: some(both),
+    someOutNeighbor: until(out),
+    someInNeighbor: until(into),
+    someNeighbor: until(both),
   });
 }
 
