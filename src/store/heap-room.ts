@@ -10,7 +10,7 @@ import { GraphTooLargeError } from '../errors.js';
 /** Heap each structure takes, in bytes (measured at 100,000 entities, BENCHMARKS.md). */
 export const HEAP_COST = {
   /** the walks' adjacency, per entity (its ids and positions; its typed arrays lie outside the heap) */
-  adjacencyEntity: 100,
+  adjacencyEntity: 50,
   /** the search and name indices, per entity */
   searchEntity: 700,
 } as const;
