@@ -1,6 +1,6 @@
 // Every entity's relations as typed arrays (compressed sparse rows), for the
 // walks. graphology's graph stays the store; this is built from it on the
-// first walk and kept beside it. Walking every relation both ways in
+// first walk (by `coopgraph serve` before it listens) and kept beside it. Walking every relation both ways in
 // graphology reads two adjacency objects per entity, and one attribute
 // object per relation to learn its type; here an entity's relations are a
 // run of integers and their types a run of bytes (BENCHMARKS.md, change 25).
@@ -22,6 +22,7 @@ const TYPE_CODES = new Map<string, number>(RELATION_TYPE_NAMES.map((type, code) 
 /** Which relation types a walk follows: a byte per type, or null for all. */
 export type TypeMask = Uint8Array | null;
 
+/** The mask following relations of `types`. */
 export function typeMask(types: Iterable<RelationType>): Uint8Array {
   const mask = new Uint8Array(RELATION_TYPE_NAMES.length);
   for (const type of types) mask[TYPE_CODES.get(type)!] = 1;
@@ -67,18 +68,21 @@ export class Adjacency {
       this.changed.add(target);
     };
     const retyped = ({ key }: { key: string }) => touched({ source: graph.source(key), target: graph.target(key) });
-    const cleared = () => graph.forEachNode((id) => this.changed.add(id));
+    // every relation may have changed
+    const all = () => graph.forEachNode((id) => this.changed.add(id));
     graph.on('edgeAdded', touched);
     graph.on('edgeDropped', touched);
     graph.on('edgeAttributesUpdated', retyped);
-    graph.on('cleared', cleared);
-    graph.on('edgesCleared', cleared);
+    graph.on('eachEdgeAttributesUpdated', all);
+    graph.on('cleared', all);
+    graph.on('edgesCleared', all);
     this.stopListening = () => {
       graph.off('edgeAdded', touched);
       graph.off('edgeDropped', touched);
       graph.off('edgeAttributesUpdated', retyped);
-      graph.off('cleared', cleared);
-      graph.off('edgesCleared', cleared);
+      graph.off('eachEdgeAttributesUpdated', all);
+      graph.off('cleared', all);
+      graph.off('edgesCleared', all);
     };
   }
 

@@ -132,6 +132,20 @@ describe('Adjacency', () => {
     expectSameAsGraph(kg, second);
   });
 
+  it('reads every entity from the graph after a change to every relation at once, and is then built again', () => {
+    const kg = generated(1_000);
+    const adjacency = adjacencyOf(kg);
+    kg.graph.updateEachEdgeAttributes((_, relation) => ({ ...relation, type: relation.type === 'SIGNED' ? 'PARTY_TO' : relation.type }));
+    expect(adjacency.stale).toBe(true);
+    expectSameAsGraph(kg, adjacency);
+    const again = adjacencyOf(kg);
+    expect(again).not.toBe(adjacency);
+    expectSameAsGraph(kg, again);
+    kg.graph.clearEdges();
+    expect(again.stale).toBe(true);
+    expect(again.neighbours('out', kg.graph.nodes()[0]!, null)).toEqual([]);
+  });
+
   it('when its ids would not fit the heap left, reads the graph and keeps nothing', () => {
     const kg = generated(1_000);
     const tight = adjacencyOf(kg, NO_ROOM);
