@@ -239,8 +239,8 @@ const { starts, pairs } = walkCases(kg);
 const floors = walkFloors(kg);
 // as `coopgraph serve` does before it listens: the walks' adjacency built, and
 // what loading and the floors' copy left behind collected before the first
-// measurement (at 1e6, a collection of this heap running on this core slowed
-// every case it overlapped tenfold)
+// measurement (in one 1e6 run without this, the first cases, floors too, came
+// out up to 13 times slower than the run before: BENCHMARKS.md, change 25)
 adjacencyOf(kg);
 collectGarbage();
 let cursor = 0;

@@ -1,9 +1,10 @@
 // Every entity's relations as typed arrays (compressed sparse rows), for the
 // walks. graphology's graph stays the store; this is built from it on the
-// first walk (by `coopgraph serve` before it listens) and kept beside it. Walking every relation both ways in
-// graphology reads two adjacency objects per entity, and one attribute
-// object per relation to learn its type; here an entity's relations are a
-// run of integers and their types a run of bytes (BENCHMARKS.md, change 25).
+// first walk (by `coopgraph serve` before it listens) and kept beside it.
+// Walking every relation both ways in graphology reads two adjacency objects
+// per entity, and one attribute object per relation to learn its type; here
+// an entity's relations are a run of integers and their types a run of bytes
+// (BENCHMARKS.md, change 25).
 //
 // Writes do not rebuild it: it hears of each changed relation from the
 // graph's events, and reads the entities at either end from the graph until
