@@ -10,11 +10,13 @@
 // graph's events, and reads the entities at either end from the graph until
 // so many have changed that building it again pays.
 
-import { RELATION_TYPE_NAMES, type RelationType } from '../ontology/index.js';
+import type { GraphEvents } from 'graphology-types';
+import { RELATION_TYPE_NAMES, type EntityRecord, type RelationRecord, type RelationType } from '../ontology/index.js';
 import { HEAP_COST, hasHeapRoom, type HeapStats } from './heap-room.js';
 import type { KnowledgeGraph } from './knowledge-graph.js';
 
 type StoreGraph = KnowledgeGraph['graph'];
+type Events = GraphEvents<EntityRecord, RelationRecord>;
 export type Side = 'out' | 'in';
 
 /** Relation types as the bytes the arrays hold them by. */
@@ -71,20 +73,19 @@ export class Adjacency {
     const retyped = ({ key }: { key: string }) => touched({ source: graph.source(key), target: graph.target(key) });
     // every relation may have changed
     const all = () => graph.forEachNode((id) => this.changed.add(id));
-    graph.on('edgeAdded', touched);
-    graph.on('edgeDropped', touched);
-    graph.on('edgeAttributesUpdated', retyped);
-    graph.on('eachEdgeAttributesUpdated', all);
-    graph.on('cleared', all);
-    graph.on('edgesCleared', all);
-    this.stopListening = () => {
-      graph.off('edgeAdded', touched);
-      graph.off('edgeDropped', touched);
-      graph.off('edgeAttributesUpdated', retyped);
-      graph.off('eachEdgeAttributesUpdated', all);
-      graph.off('cleared', all);
-      graph.off('edgesCleared', all);
+    const listen = <Event extends keyof Events>(event: Event, listener: Events[Event]) => {
+      graph.on(event, listener);
+      return () => graph.off(event, listener);
     };
+    const stops = [
+      listen('edgeAdded', touched),
+      listen('edgeDropped', touched),
+      listen('edgeAttributesUpdated', retyped),
+      listen('eachEdgeAttributesUpdated', all),
+      listen('cleared', all),
+      listen('edgesCleared', all),
+    ];
+    this.stopListening = () => stops.forEach((stop) => stop());
   }
 
   /** Whether so many entities changed since the build that building it again pays. */
