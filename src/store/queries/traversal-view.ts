@@ -6,7 +6,7 @@
 
 import type { MultiDirectedGraph, MultiUndirectedGraph } from 'graphology';
 import type { EntityRecord, RelationRecord, RelationType } from '../../ontology/index.js';
-import { adjacencyOf, typeMask } from '../adjacency.js';
+import { adjacencyOf, typeMask, type Side } from '../adjacency.js';
 import type { HeapStats } from '../heap-room.js';
 import type { Direction, KnowledgeGraph } from '../knowledge-graph.js';
 
@@ -43,7 +43,7 @@ export interface ViewOptions {
 export function traversalView(kg: KnowledgeGraph, direction: Direction, types?: readonly RelationType[], options: ViewOptions = {}): View {
   const adjacency = adjacencyOf(kg, options.heap);
   const mask = types?.length ? typeMask(types) : null;
-  const side = (which: 'out' | 'in'): Listing => ({
+  const side = (which: Side): Listing => ({
     list: (node) => adjacency.neighbours(which, node, mask),
     some: (node, visit) => adjacency.some(which, node, mask, visit),
   });
