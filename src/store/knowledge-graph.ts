@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { didYouMean } from '../did-you-mean.js';
 import { GraphTooLargeError, NotFoundError } from '../errors.js';
+import { separateAdjacencyShapes } from './adjacency-shapes.js';
 import {
   normalizeName,
   type ConflictRecord,
@@ -72,6 +73,11 @@ export class KnowledgeGraph {
   /** relations set since the last reindex, with their type before (null: there was none) */
   private readonly pendingRelations = new Map<string, RelationType | null>();
   private indexed = false;
+
+  constructor() {
+    // before any node is added: see adjacency-shapes.ts
+    separateAdjacencyShapes(this.graph);
+  }
 
   /** Builds the graph from validated records (see load/). */
   static fromData(data: GraphData): KnowledgeGraph {
