@@ -168,15 +168,13 @@ const http = await withServer('coopgraph', (coopgraph) =>
         type Case = keyof typeof cases;
         const measure = (name: Case, seconds?: number) => hammer(cases[name]!.url, cases[name]!.query, cases[name]!.variables, seconds);
         const names = Object.keys(cases) as Case[];
-        // warm up: compile, fill caches
-        for (const name of names) await measure(name, 1);
         // Each ratio is taken between two measurements made one after the other (the order swapped
         // each round), and the figure is the median of a round's ratios: the machine's speed drifts by
         // a third within minutes, and a ratio of medians taken minutes apart measured the drift.
-        // The cases whose every answer is computed come in rounds of their own, after the others: at
-        // 1e6 an agency's answer can take seconds and megabytes, and the major collection that its
-        // garbage brings on (marking the whole graph) fell in the rounds that followed it, B1's among
-        // them (BENCHMARKS.md, change 27).
+        // The cases whose every answer is computed come in rounds of their own, after the others, each
+        // group warmed up (compiled, caches filled) just before its rounds: at 1e6 an agency's answer
+        // can take seconds and megabytes, and the major collection its garbage brings on (marking the
+        // whole graph) fell in the next round (BENCHMARKS.md, change 27).
         const groups = [
           { B1: ['typename', 'emptyTypename'], B2: ['typename', 'bareTypename'], B2unlimited: ['typename', 'bareUnlimitedTypename'], node: ['node', 'bareTypename'], signed: ['signed', 'bareTypename'] },
           { nodeUncached: ['nodeUncached', 'bareTypename'], signedUncached: ['signedUncached', 'bareTypename'] },
@@ -185,6 +183,7 @@ const http = await withServer('coopgraph', (coopgraph) =>
         const figures = Object.fromEntries(names.map((name) => [name, [] as HttpFigure[]])) as Record<Case, HttpFigure[]>;
         const ratios = Object.fromEntries(Object.keys(pairs).map((name) => [name, [] as number[]])) as Record<keyof typeof pairs, number[]>;
         for (const group of groups) {
+          for (const name of new Set(Object.values(group).flat())) await measure(name, 1);
           for (let r = 0; r < rounds; r++) {
             for (const [name, [ours, floor]] of Object.entries(group) as [keyof typeof pairs, [Case, Case]][]) {
               const [first, second] = r % 2 ? [floor, ours] : [ours, floor];
