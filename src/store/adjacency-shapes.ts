@@ -28,7 +28,7 @@ interface AdjacencyHolder {
 const ADJACENCY_PROTOTYPE: object = Object.create(Object.prototype) as object;
 
 /** An empty object whose hidden class is not the one `{}` starts from. */
-export function adjacencyObject(): Record<string, unknown> {
+function adjacencyObject(): Record<string, unknown> {
   return Object.create(ADJACENCY_PROTOTYPE) as Record<string, unknown>;
 }
 
