@@ -173,8 +173,9 @@ const http = await withServer('coopgraph', (coopgraph) =>
         // a third within minutes, and a ratio of medians taken minutes apart measured the drift.
         // The cases whose every answer is computed come in rounds of their own, after the others, each
         // group warmed up (compiled, caches filled) just before its rounds: at 1e6 an agency's answer
-        // can take seconds and megabytes, and the major collection its garbage brings on (marking the
-        // whole graph) fell in the next round (BENCHMARKS.md, change 27).
+        // can take seconds and megabytes, and a major collection its garbage brings on (marking the
+        // whole graph) falls in what is measured next: in run 18, B1's first round, right after such a
+        // case, came out 0.17 against 0.65 to 0.77 in the others (BENCHMARKS.md, change 27).
         const groups = [
           { B1: ['typename', 'emptyTypename'], B2: ['typename', 'bareTypename'], B2unlimited: ['typename', 'bareUnlimitedTypename'], node: ['node', 'bareTypename'], signed: ['signed', 'bareTypename'] },
           { nodeUncached: ['nodeUncached', 'bareTypename'], signedUncached: ['signedUncached', 'bareTypename'] },
