@@ -1,7 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The coopgraph executable: runs the TypeScript sources through tsx's loader
 // (no build step needed after `npm ci`). Node's default collector, with its
-// helper threads: BENCHMARKS.md, change 16.
+// helper threads (BENCHMARKS.md, change 16), and larger semi-spaces
+// (src/cli/serve-flags.ts).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -19,6 +19,7 @@ import { createServer } from '../src/server.js';
 import { readData } from '../src/write/open-data.js';
 import { adjacencyOf } from '../src/store/adjacency.js';
 import { collectGarbage } from '../src/cli/collect-garbage.js';
+import { SERVE_NODE_FLAGS } from '../src/cli/serve-flags.js';
 import { NEIGHBOURHOOD, PATH, walkCases, walkFloors } from './bench/walk-floors.js';
 
 const { values } = parseArgs({
@@ -89,7 +90,7 @@ interface HttpFigure {
   failed: number;
 }
 async function withServer<T>(mode: 'coopgraph' | 'empty' | 'bare' | 'bare-unlimited', fn: (url: string) => Promise<T>): Promise<T> {
-  const [command, args] = onCore(0, [process.execPath, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
+  const [command, args] = onCore(0, [process.execPath, ...SERVE_NODE_FLAGS, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<string>((resolve, reject) => {

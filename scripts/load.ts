@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { SERVE_NODE_FLAGS } from '../src/cli/serve-flags.js';
 
 const { values } = parseArgs({ options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '64' } } });
 const duration = Number(values.duration);
@@ -35,7 +36,7 @@ const adversarial = [
 ];
 const bodies = [...acceptance, ...acceptance, ...adversarial].map((b) => JSON.stringify(b));
 
-const server = spawn(process.execPath, [new URL('../bin/coopgraph.js', import.meta.url).pathname, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+const server = spawn(process.execPath, [...SERVE_NODE_FLAGS, new URL('../bin/coopgraph.js', import.meta.url).pathname, 'serve', '--port', '0', '--host', '127.0.0.1'], {
   stdio: ['ignore', 'pipe', 'ignore'],
 });
 const base = await new Promise<string>((resolve, reject) => {

@@ -3,11 +3,11 @@
 # `{ __typename }` from core 1 for DURATION s (20) once it is ready, and prints
 # the requests answered, the young collections' mean pause and the bytes they
 # promoted per request (BENCHMARKS.md, change 26).
-#   KIND=keys SIZE=1000 scripts/probe/heap-shape.sh
+#   KIND=keys SIZE=1000 scripts/probe/heap-shape.sh   (FLAGS: node flags for the server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-4761}; OUT=${OUT:-/tmp/heap-shape-${KIND:-keys}}
-PORT=$PORT taskset -c 0 node --trace-gc --trace-gc-nvp --import tsx scripts/probe/heap-shape.ts > "$OUT.gc" 2> "$OUT.err" &
+PORT=$PORT taskset -c 0 node ${FLAGS:-} --trace-gc --trace-gc-nvp --import tsx scripts/probe/heap-shape.ts > "$OUT.gc" 2> "$OUT.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until grep -q ready "$OUT.err" 2>/dev/null; do sleep 1; kill -0 $pid; done
