@@ -406,7 +406,7 @@ const rows = [
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
-  `All servers run with Node's defaults, as \`coopgraph serve\` does. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the four servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  `All servers run with \`${SERVE_NODE_FLAGS.join(' ')}\`, as \`coopgraph serve\` does. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the four servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
   '',
   '| case | ours vs floor | ratio | target | |',
   '| --- | --- | ---: | --- | --- |',
