@@ -89,6 +89,8 @@ interface HttpFigure {
   /** connection errors, timeouts (no answer within autocannon's 10 s) among them */
   failed: number;
 }
+/** Each bench server's process, by its URL: `settle` watches its CPU time. */
+const serverPids = new Map<string, number>();
 async function withServer<T>(mode: 'coopgraph' | 'empty' | 'bare' | 'bare-unlimited', fn: (url: string) => Promise<T>): Promise<T> {
   const [command, args] = onCore(0, [process.execPath, ...SERVE_NODE_FLAGS, '--import', 'tsx', fileURLToPath(new URL('./bench/server.ts', import.meta.url)), mode, dir]);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -102,7 +104,9 @@ async function withServer<T>(mode: 'coopgraph' | 'empty' | 'bare' | 'bare-unlimi
       });
       child.once('exit', (code) => reject(new Error(`bench server ${mode} exited with ${code}`)));
     });
-    return await fn(`http://127.0.0.1:${port}/graphql`);
+    const url = `http://127.0.0.1:${port}/graphql`;
+    serverPids.set(url, child.pid!);
+    return await fn(url);
   } finally {
     child.kill('SIGTERM');
   }
@@ -119,6 +123,37 @@ async function hammer(url: string, query: string, variables: Record<string, unkn
   });
   if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx for ${query}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.errors };
+}
+
+/** CPU time a process has used, in clock ticks (user + system), or null where /proc does not tell. */
+function cpuTicks(pid: number): number | null {
+  try {
+    // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+/**
+ * Waits until the server has stopped working (its CPU time unchanged over 200 ms),
+ * at most `most` ms. When autocannon's time is up, the requests it left in flight
+ * are still computed: at 1e6 sixteen "who signed" answers for hub agencies take
+ * the server tens of seconds, and measured on, the next case found it busy and
+ * came out 0 req/s (BENCHMARKS.md, change 29).
+ */
+async function settle(url: string, most = 120_000): Promise<void> {
+  const pid = serverPids.get(url);
+  if (pid === undefined || cpuTicks(pid) === null) return;
+  const started = Date.now();
+  let before = cpuTicks(pid);
+  while (Date.now() - started < most) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = cpuTicks(pid);
+    if (now === before) return;
+    before = now;
+  }
+  log(`the server at ${url} was still busy after ${most / 1000} s`);
 }
 
 /** Ids of entities of a kind, asked of a running server page by page (this process holds no graph while it loads one). */
@@ -167,7 +202,12 @@ const http = await withServer('coopgraph', (coopgraph) =>
           signedUncached: { url: coopgraph, query: SIGNED, variables: agencyIds.map((id) => ({ id })) },
         };
         type Case = keyof typeof cases;
-        const measure = (name: Case, seconds?: number) => hammer(cases[name]!.url, cases[name]!.query, cases[name]!.variables, seconds);
+        // each measurement starts on an idle server: whatever the one before left in flight is done
+        const measure = async (name: Case, seconds?: number) => {
+          const figure = await hammer(cases[name]!.url, cases[name]!.query, cases[name]!.variables, seconds);
+          await settle(cases[name]!.url);
+          return figure;
+        };
         const names = Object.keys(cases) as Case[];
         // Each ratio is taken between two measurements made one after the other (the order swapped
         // each round), and the figure is the median of a round's ratios: the machine's speed drifts by
@@ -254,16 +294,10 @@ const nextStart = () => starts[cursor++ % starts.length]!;
 log('B3, B4, B5, B7: in process');
 const bench = new Bench({ time: 1500, warmupTime: 300 });
 bench
-  .add('B3 node: direct', () => JSON.stringify(kg.findEntity(typical.id)))
-  .add('B3 node: API', () => run(executor, NODE, { id: typical.id }))
-  .add('B3 signed: direct', () => signedDirect(typical.id))
-  .add('B3 signed: API', () => run(executor, SIGNED, { id: typical.id }))
   .add('B4 depth 2: direct', () => floors.neighbourhood(nextStart(), 2, 500))
   .add('B4 depth 2: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 2 }))
   .add('B4 depth 3: direct', () => floors.neighbourhood(nextStart(), 3, 500))
   .add('B4 depth 3: API', () => run(executor, NEIGHBOURHOOD, { id: nextStart(), depth: 3 }))
-  .add('B7 node: executor, not compiled', () => run(interpreted, NODE, { id: typical.id }))
-  .add('B7 signed: executor, not compiled', () => run(interpreted, SIGNED, { id: typical.id }))
   .add('B7 node: server, all caches', () => ask(server, NODE, { id: typical.id }))
   .add('B7 node: server, no response cache', () => ask(noResponseCache, NODE, { id: typical.id }))
   .add('B7 node: server, no response or parse cache', () => ask(noCaches, NODE, { id: typical.id }))
@@ -273,43 +307,66 @@ bench
 await bench.run();
 
 /**
+ * Two ways of answering the same, timed side by side: each round times `batch`
+ * calls of one, then of the other (the order swapped each round), each call
+ * alone; a round's figure is its calls' median, and the ratio is the median of
+ * the rounds' ratios. Timed one after the other instead, the two sides of a
+ * 2-µs lookup measured the process's drift: at 1e6, tinybench put `node`'s
+ * direct call at 1.07 µs in its first second and 1.75 µs a few seconds later,
+ * so the ratio came out 1.57, 0.99 and 1.03 in three runs of the same code,
+ * where this came out 1.04 each time (BENCHMARKS.md, change 29).
+ */
+function pairedCalls(ours: () => unknown, floor: () => unknown, rounds = 30, batch = 10_000) {
+  const timed = (fn: () => unknown) => {
+    const samples = new Float64Array(batch);
+    for (let i = 0; i < batch; i++) {
+      const started = performance.now();
+      fn();
+      samples[i] = performance.now() - started;
+    }
+    return median([...samples]) * 1000;
+  };
+  // one batch of each first, to compile and warm up
+  timed(ours);
+  timed(floor);
+  const oursUs: number[] = [];
+  const floorUs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2) {
+      floorUs.push(timed(floor));
+      oursUs.push(timed(ours));
+    } else {
+      oursUs.push(timed(ours));
+      floorUs.push(timed(floor));
+    }
+  }
+  return { oursUs: median(oursUs), floorUs: median(floorUs), ratio: pairedRatio(oursUs.map((x, i) => x / floorUs[i]!)) };
+}
+const nodeVariables = { id: typical.id };
+const b3 = {
+  node: pairedCalls(() => run(executor, NODE, nodeVariables), () => JSON.stringify(kg.findEntity(typical.id))),
+  signed: pairedCalls(() => run(executor, SIGNED, nodeVariables), () => signedDirect(typical.id)),
+};
+const b7 = {
+  node: pairedCalls(() => run(executor, NODE, nodeVariables), () => run(interpreted, NODE, nodeVariables)),
+  signed: pairedCalls(() => run(executor, SIGNED, nodeVariables), () => run(interpreted, SIGNED, nodeVariables)),
+};
+
+/**
  * B5, pair by pair: searches between different pairs differ a hundredfold in
  * cost, so a median over a mix of them says which pair sits in the middle, not
  * what the API adds. Each pair is searched directly and through the API in
  * turn (the order swapped each round); the figure is the sum over pairs of
  * each pair's median.
  */
-function pairedRounds(rounds: number) {
-  const direct = pairs.map(() => [] as number[]);
-  const api = pairs.map(() => [] as number[]);
-  const timed = (fn: () => unknown) => {
-    const started = performance.now();
-    fn();
-    return (performance.now() - started) * 1000;
-  };
-  for (let round = 0; round < rounds; round++) {
-    pairs.forEach(([from, to], i) => {
-      const viaDirect = () => direct[i]!.push(timed(() => floors.shortestPath(from, to)));
-      const viaApi = () => api[i]!.push(timed(() => run(executor, PATH, { from, to })));
-      if (round % 2) {
-        viaApi();
-        viaDirect();
-      } else {
-        viaDirect();
-        viaApi();
-      }
-    });
-  }
-  const total = (samples: number[][]) => samples.reduce((sum, xs) => sum + median(xs), 0);
-  return { apiUs: total(api), directUs: total(direct), pairs: pairs.length };
-}
-pairedRounds(20); // warm up
-const paired = pairedRounds(200);
+const searchPairs = (rounds: number) => pairs.map(([from, to]) => pairedCalls(() => run(executor, PATH, { from, to }), () => floors.shortestPath(from, to), rounds, 1));
+const searched = searchPairs(200);
+const b5 = { apiUs: searched.reduce((sum, p) => sum + p.oursUs, 0), directUs: searched.reduce((sum, p) => sum + p.floorUs, 0), pairs: pairs.length };
 const latency = (name: string) => {
   const result = bench.getTask(name)!.result;
   if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
   // the median, not the mean: one collection pause in a run of thousands says little of a lookup's cost
-  return { mean: result.latency.p50! * 1000, p50: result.latency.p50! * 1000, p99: result.latency.p99 * 1000 };
+  return { p50: result.latency.p50! * 1000, p99: result.latency.p99 * 1000 };
 };
 const inProcess = Object.fromEntries(bench.tasks.map((t) => [t.name, latency(t.name)]));
 
@@ -336,8 +393,8 @@ const figures = {
     ratioToBareWithoutBodyLimit: http.ratio.B2unlimited,
   },
   B3: {
-    nodeInProcess: { apiUs: us(inProcess['B3 node: API']!.mean), directUs: us(inProcess['B3 node: direct']!.mean), ratio: ratio(inProcess['B3 node: API']!.mean, inProcess['B3 node: direct']!.mean), target: '<= 1.5' },
-    signedInProcess: { apiUs: us(inProcess['B3 signed: API']!.mean), directUs: us(inProcess['B3 signed: direct']!.mean), ratio: ratio(inProcess['B3 signed: API']!.mean, inProcess['B3 signed: direct']!.mean), target: '<= 1.5' },
+    nodeInProcess: { apiUs: us(b3.node.oursUs), directUs: us(b3.node.floorUs), ratio: b3.node.ratio, target: '<= 1.5' },
+    signedInProcess: { apiUs: us(b3.signed.oursUs), directUs: us(b3.signed.floorUs), ratio: b3.signed.ratio, target: '<= 1.5' },
     nodeHttp: { ...http.coopgraph.node, ratioToB2: http.ratio.node, target: '>= 0.8' },
     signedHttp: { ...http.coopgraph.signed, ratioToB2: http.ratio.signed, target: '>= 0.8' },
     nodeHttpUncached: { ...http.coopgraph.nodeUncached, ratioToB2: http.ratio.nodeUncached },
@@ -350,7 +407,7 @@ const figures = {
       return [`depth${d}`, { apiP50Us: us(api.p50), apiP99Us: us(api.p99), directP50Us: us(direct.p50), ratio: ratio(api.p50, direct.p50), p99OverP50: ratio(api.p99, api.p50), target: '<= 1.5, p99 <= 10 x p50' }];
     }),
   ),
-  B5: { apiUs: us(paired.apiUs), directUs: us(paired.directUs), pairs: paired.pairs, ratio: ratio(paired.apiUs, paired.directUs), target: '<= 1.1' },
+  B5: { apiUs: us(b5.apiUs), directUs: us(b5.directUs), pairs: b5.pairs, ratio: ratio(b5.apiUs, b5.directUs), target: '<= 1.1' },
   B6: {
     storeMs: Math.round(m('store', 'ms')),
     bareMs: Math.round(m('bare', 'ms')),
@@ -365,16 +422,16 @@ const figures = {
     target: 'time <= 1.2, memory <= 1.1',
   },
   B7: {
-    executorNodeUs: us(inProcess['B3 node: API']!.mean),
-    executorNodeNotCompiledUs: us(inProcess['B7 node: executor, not compiled']!.mean),
-    executorSignedUs: us(inProcess['B3 signed: API']!.mean),
-    executorSignedNotCompiledUs: us(inProcess['B7 signed: executor, not compiled']!.mean),
-    serverAllCachesUs: us(inProcess['B7 node: server, all caches']!.mean),
-    serverNoResponseCacheUs: us(inProcess['B7 node: server, no response cache']!.mean),
-    serverNoCachesUs: us(inProcess['B7 node: server, no response or parse cache']!.mean),
-    serverNotCompiledUs: us(inProcess['B7 node: server, not compiled, no response cache']!.mean),
-    serverSignedUs: us(inProcess['B7 signed: server, no response cache']!.mean),
-    serverSignedNotCompiledUs: us(inProcess['B7 signed: server, not compiled, no response cache']!.mean),
+    executorNodeUs: us(b7.node.oursUs),
+    executorNodeNotCompiledUs: us(b7.node.floorUs),
+    executorSignedUs: us(b7.signed.oursUs),
+    executorSignedNotCompiledUs: us(b7.signed.floorUs),
+    serverAllCachesUs: us(inProcess['B7 node: server, all caches']!.p50),
+    serverNoResponseCacheUs: us(inProcess['B7 node: server, no response cache']!.p50),
+    serverNoCachesUs: us(inProcess['B7 node: server, no response or parse cache']!.p50),
+    serverNotCompiledUs: us(inProcess['B7 node: server, not compiled, no response cache']!.p50),
+    serverSignedUs: us(inProcess['B7 signed: server, no response cache']!.p50),
+    serverSignedNotCompiledUs: us(inProcess['B7 signed: server, not compiled, no response cache']!.p50),
   },
   ingestion: { articlesPerSecond, msPerKb },
 };
