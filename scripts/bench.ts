@@ -5,7 +5,7 @@
 // measurements made one after the other; B6's, over --runs pairs of loads.
 // Prints one JSON object and writes the Markdown table into BENCHMARKS.md
 // between its markers (bench:large: the bench-large markers).
-// Run: npm run bench -- [--entities 100000] [--runs 3] [--rounds 5] [--duration 2] [--section bench]
+// Run: npm run bench -- [--entities 100000] [--runs 3] [--file-runs 3] [--rounds 5] [--duration 2] [--section bench]
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     entities: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '7' },
     runs: { type: 'string', default: '3' },
+    /** runs of the whole load from files (B6's last row, no target); at most --runs */
+    'file-runs': { type: 'string' },
     rounds: { type: 'string', default: '5' },
     duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
@@ -37,6 +39,7 @@ const { values } = parseArgs({
 });
 const entities = Number(values.entities);
 const runs = Number(values.runs);
+const fileRuns = Math.min(runs, Number(values['file-runs'] ?? runs));
 const rounds = Number(values.rounds);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -75,7 +78,10 @@ function loadChild(mode: 'store' | 'bare' | 'files') {
 }
 log('B6: load');
 const loads = { store: [] as ReturnType<typeof loadChild>[], bare: [] as ReturnType<typeof loadChild>[], files: [] as ReturnType<typeof loadChild>[] };
-for (let r = 0; r < runs; r++) for (const mode of r % 2 ? (['bare', 'store', 'files'] as const) : (['store', 'bare', 'files'] as const)) loads[mode].push(loadChild(mode));
+for (let r = 0; r < runs; r++) {
+  for (const mode of r % 2 ? (['bare', 'store'] as const) : (['store', 'bare'] as const)) loads[mode].push(loadChild(mode));
+  if (r < fileRuns) loads.files.push(loadChild('files'));
+}
 const m = (mode: keyof typeof loads, key: 'ms' | 'heap' | 'rss') => median(loads[mode].map((x) => x[key]));
 /** B6's ratios, like the HTTP ones: each between a run's two loads, made one after the other (their order swapped each run) */
 const b6Ratio = (key: 'ms' | 'heap') => pairedRatio(loads.store.map((x, r) => x[key] / loads.bare[r]![key]));
@@ -463,7 +469,7 @@ const rows = [
   ['ingestion', `${articlesPerSecond} articles/s; ${msPerKb} ms per KB`, '', '', ''],
 ];
 const table = [
-  `All servers run with \`${SERVE_NODE_FLAGS.join(' ')}\`, as \`coopgraph serve\` does. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads; each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the four servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
+  `All servers run with \`${SERVE_NODE_FLAGS.join(' ')}\`, as \`coopgraph serve\` does. Graph: ${counts.entities.toLocaleString('en')} entities, ${counts.relations.toLocaleString('en')} relations (\`coopgraph generate --entities ${entities} --seed ${values.seed}\`); B6 the median of ${runs} runs, each ratio between a run's two loads (files to served graph: ${fileRuns} run${fileRuns === 1 ? '' : 's'}); each HTTP ratio the median of ${rounds} rounds, each ratio between two ${duration}-s measurements made one after the other (their order swapped each round), the four servers side by side, ${connections} connections${hasTaskset ? ', servers on core 0, load generator on core 1' : ''}; Node ${process.versions.node}.`,
   '',
   '| case | ours vs floor | ratio | target | |',
   '| --- | --- | ---: | --- | --- |',
