@@ -59,7 +59,9 @@ const onCore = (core: number, command: string[]) => (hasTaskset ? ['taskset', ['
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** A figure from ratios each taken between two measurements made one after the other: their median, to two places. */
 const pairedRatio = (ratios: number[]) => Math.round(median(ratios) * 100) / 100;
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const benchStarted = Date.now();
+/** a line on stderr, with the seconds since the benchmark started */
+const log = (line: string) => process.stderr.write(`[${Math.round((Date.now() - benchStarted) / 1000)} s] ${line}\n`);
 
 // --- the graph ------------------------------------------------------------
 const dir = fileURLToPath(new URL(`../.bench/graph-${entities}-${values.seed}/`, import.meta.url));
@@ -142,7 +144,7 @@ function cpuTicks(pid: number): number | null {
   }
 }
 /**
- * Waits until the server has stopped working (its CPU time unchanged over 200 ms),
+ * Waits until the server has stopped working (its CPU time unchanged over 100 ms),
  * at most `most` ms. When autocannon's time is up, the requests it left in flight
  * are still computed: at 1e6 sixteen "who signed" answers for hub agencies take
  * the server tens of seconds, and measured on, the next case found it busy and
@@ -154,7 +156,7 @@ async function settle(url: string, most = 120_000): Promise<void> {
   const started = Date.now();
   let before = cpuTicks(pid);
   while (Date.now() - started < most) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const now = cpuTicks(pid);
     if (now === before) return;
     before = now;
@@ -313,37 +315,39 @@ bench
 await bench.run();
 
 /**
- * Two ways of answering the same, timed side by side: each round times `batch`
- * calls of one, then of the other (the order swapped each round), each call
- * alone; a round's figure is its calls' median, and the ratio is the median of
- * the rounds' ratios. Timed one after the other instead, the two sides of a
- * 2-µs lookup measured the process's drift: at 1e6, tinybench put `node`'s
- * direct call at 1.07 µs in its first second and 1.75 µs a few seconds later,
- * so the ratio came out 1.57, 0.99 and 1.03 in three runs of the same code,
- * where this came out 1.04 each time (BENCHMARKS.md, change 29).
+ * Two ways of answering the same, timed side by side: each round times a
+ * batch of calls of one, then of the other (the order swapped each round),
+ * each call alone; a round's figure is its calls' median, and the ratio is the
+ * median of the rounds' ratios. A batch is `batch` calls, or as many as the
+ * slower side makes in about 20 ms (at most 10,000), sized by a warm-up of a
+ * thousand calls. Timed one after the other instead, the two sides of a 2-µs
+ * lookup measured the process's drift: at 1e6, tinybench put `node`'s direct
+ * call at 1.07 µs in its first second and 1.75 µs a few seconds later, so the
+ * ratio came out 1.57, 0.99 and 1.03 in three runs of the same code, where
+ * this came out 1.04 each time (BENCHMARKS.md, change 29).
  */
-function pairedCalls(ours: () => unknown, floor: () => unknown, rounds = 30, batch = 10_000) {
-  const timed = (fn: () => unknown) => {
-    const samples = new Float64Array(batch);
-    for (let i = 0; i < batch; i++) {
+function pairedCalls(ours: () => unknown, floor: () => unknown, rounds = 30, batch?: number) {
+  const timed = (fn: () => unknown, calls: number) => {
+    const samples = new Float64Array(calls);
+    for (let i = 0; i < calls; i++) {
       const started = performance.now();
       fn();
       samples[i] = performance.now() - started;
     }
     return median([...samples]) * 1000;
   };
-  // one batch of each first, to compile and warm up
-  timed(ours);
-  timed(floor);
+  const warmUp = batch ?? 1000;
+  const slowerUs = Math.max(timed(ours, warmUp), timed(floor, warmUp));
+  const calls = batch ?? Math.max(1, Math.min(10_000, Math.round(20_000 / slowerUs)));
   const oursUs: number[] = [];
   const floorUs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     if (round % 2) {
-      floorUs.push(timed(floor));
-      oursUs.push(timed(ours));
+      floorUs.push(timed(floor, calls));
+      oursUs.push(timed(ours, calls));
     } else {
-      oursUs.push(timed(ours));
-      floorUs.push(timed(floor));
+      oursUs.push(timed(ours, calls));
+      floorUs.push(timed(floor, calls));
     }
   }
   return { oursUs: median(oursUs), floorUs: median(floorUs), ratio: pairedRatio(oursUs.map((x, i) => x / floorUs[i]!)) };
