@@ -315,18 +315,19 @@ bench
 await bench.run();
 
 /**
- * Two ways of answering the same, timed side by side: each round times a
- * batch of calls of one, then of the other (the order swapped each round),
- * each call alone; a round's figure is its calls' median, and the ratio is the
- * median of the rounds' ratios. A batch is `batch` calls, or as many as the
- * slower side makes in about 20 ms (at most 10,000), sized by a warm-up of a
- * thousand calls. Timed one after the other instead, the two sides of a 2-µs
- * lookup measured the process's drift: at 1e6, tinybench put `node`'s direct
- * call at 1.07 µs in its first second and 1.75 µs a few seconds later, so the
- * ratio came out 1.57, 0.99 and 1.03 in three runs of the same code, where
- * this came out 1.04 each time (BENCHMARKS.md, change 29).
+ * Pairs of ways of answering the same, timed side by side: each round takes
+ * every pair in turn and times a batch of calls of one way, then of the
+ * other (the order swapped each round), each call alone; a round's figure is
+ * its calls' median, and a pair's ratio the median of its rounds' ratios. A
+ * batch is `batch` calls, or as many as the slower way makes in about 20 ms
+ * (at most 10,000), sized by a warm-up of a thousand calls. Timed one after
+ * the other instead, the two sides of a 2-µs lookup measured the process's
+ * drift: at 1e6, tinybench put `node`'s direct call at 1.07 µs in its first
+ * second and 1.75 µs a few seconds later, so the ratio came out 1.57, 0.99
+ * and 1.03 in three runs of the same code, where this came out 1.04 each time
+ * (BENCHMARKS.md, change 29).
  */
-function pairedCalls(ours: () => unknown, floor: () => unknown, rounds = 30, batch?: number) {
+function timeSideBySide(pairsOfWays: [ours: () => unknown, floor: () => unknown][], rounds: number, batch?: number) {
   const timed = (fn: () => unknown, calls: number) => {
     const samples = new Float64Array(calls);
     for (let i = 0; i < calls; i++) {
@@ -337,40 +338,48 @@ function pairedCalls(ours: () => unknown, floor: () => unknown, rounds = 30, bat
     return median([...samples]) * 1000;
   };
   const warmUp = batch ?? 1000;
-  const slowerUs = Math.max(timed(ours, warmUp), timed(floor, warmUp));
-  const calls = batch ?? Math.max(1, Math.min(10_000, Math.round(20_000 / slowerUs)));
-  const oursUs: number[] = [];
-  const floorUs: number[] = [];
+  const calls = pairsOfWays.map(([ours, floor]) => batch ?? Math.max(1, Math.min(10_000, Math.round(20_000 / Math.max(timed(ours, warmUp), timed(floor, warmUp))))));
+  const oursUs = pairsOfWays.map(() => [] as number[]);
+  const floorUs = pairsOfWays.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
-    if (round % 2) {
-      floorUs.push(timed(floor, calls));
-      oursUs.push(timed(ours, calls));
-    } else {
-      oursUs.push(timed(ours, calls));
-      floorUs.push(timed(floor, calls));
-    }
+    pairsOfWays.forEach(([ours, floor], i) => {
+      const timeOurs = () => oursUs[i]!.push(timed(ours, calls[i]!));
+      const timeFloor = () => floorUs[i]!.push(timed(floor, calls[i]!));
+      if (round % 2) {
+        timeFloor();
+        timeOurs();
+      } else {
+        timeOurs();
+        timeFloor();
+      }
+    });
   }
-  return { oursUs: median(oursUs), floorUs: median(floorUs), ratio: pairedRatio(oursUs.map((x, i) => x / floorUs[i]!)) };
+  return pairsOfWays.map((_, i) => ({ oursUs: median(oursUs[i]!), floorUs: median(floorUs[i]!), ratio: pairedRatio(oursUs[i]!.map((x, r) => x / floorUs[i]![r]!)) }));
 }
 const nodeVariables = { id: typical.id };
-const b3 = {
-  node: pairedCalls(() => run(executor, NODE, nodeVariables), () => JSON.stringify(kg.findEntity(typical.id))),
-  signed: pairedCalls(() => run(executor, SIGNED, nodeVariables), () => signedDirect(typical.id)),
-};
-const b7 = {
-  node: pairedCalls(() => run(executor, NODE, nodeVariables), () => run(interpreted, NODE, nodeVariables)),
-  signed: pairedCalls(() => run(executor, SIGNED, nodeVariables), () => run(interpreted, SIGNED, nodeVariables)),
-};
+const [b3Node, b3Signed, b7Node, b7Signed] = timeSideBySide(
+  [
+    [() => run(executor, NODE, nodeVariables), () => JSON.stringify(kg.findEntity(typical.id))],
+    [() => run(executor, SIGNED, nodeVariables), () => signedDirect(typical.id)],
+    // B7: compiled reads against the same executor without them
+    [() => run(executor, NODE, nodeVariables), () => run(interpreted, NODE, nodeVariables)],
+    [() => run(executor, SIGNED, nodeVariables), () => run(interpreted, SIGNED, nodeVariables)],
+  ],
+  30,
+);
+const b3 = { node: b3Node!, signed: b3Signed! };
+const b7 = { node: b7Node!, signed: b7Signed! };
 
 /**
  * B5, pair by pair: searches between different pairs differ a hundredfold in
  * cost, so a median over a mix of them says which pair sits in the middle, not
- * what the API adds. Each pair is searched directly and through the API in
- * turn (the order swapped each round); the figure is the sum over pairs of
- * each pair's median.
+ * what the API adds. Each round searches every pair directly and through the
+ * API, one call each (the order swapped each round); the figure is the sum
+ * over pairs of each pair's median.
  */
-const searchPairs = (rounds: number) => pairs.map(([from, to]) => pairedCalls(() => run(executor, PATH, { from, to }), () => floors.shortestPath(from, to), rounds, 1));
-const searched = searchPairs(200);
+const searches = pairs.map(([from, to]) => [() => run(executor, PATH, { from, to }), () => floors.shortestPath(from, to)] as [() => unknown, () => unknown]);
+timeSideBySide(searches, 20, 1); // warm up
+const searched = timeSideBySide(searches, 200, 1);
 const b5 = { apiUs: searched.reduce((sum, p) => sum + p.oursUs, 0), directUs: searched.reduce((sum, p) => sum + p.floorUs, 0), pairs: pairs.length };
 const latency = (name: string) => {
   const result = bench.getTask(name)!.result;
