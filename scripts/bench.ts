@@ -1,8 +1,10 @@
 // The benchmark suite (issue 7): each case side by side with the floor
-// beneath it, on a generated graph. In process with tinybench; over HTTP with
-// autocannon, the server pinned to core 0 and this process to core 1 (taskset).
-// Each HTTP ratio is the median over --rounds rounds of a ratio between two
-// measurements made one after the other; B6's, over --runs pairs of loads.
+// beneath it, on a generated graph. In process, B3, B5 and B7's executor
+// figures timed side by side with their floor (timeSideBySide), B4 and B7's
+// server figures with tinybench; over HTTP with autocannon, the server pinned
+// to core 0 and this process to core 1 (taskset). Each HTTP ratio is the
+// median over --rounds rounds of a ratio between two measurements made one
+// after the other; B6's, over --runs pairs of loads.
 // Prints one JSON object and writes the Markdown table into BENCHMARKS.md
 // between its markers (bench:large: the bench-large markers).
 // Run: npm run bench -- [--entities 100000] [--runs 3] [--file-runs 3] [--rounds 5] [--duration 2] [--section bench]
