@@ -1,39 +1,35 @@
 // The CLI around writes: tokens, a writing server and its lock, validate
 // over the change log, and a damaged log refused before serving.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authenticate, parseTokens } from '../../src/http/tokens.js';
 import { changeLogPath } from '../../src/write/open-data.js';
-import { BIN, startServe } from '../serve-process.js';
+import { runCoopgraph, startServe } from '../serve-process.js';
 import { copyOfGraph } from '../write/data-dir.js';
 
 
-function coopgraph(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const coopgraph = (args: string[], env: Record<string, string> = {}) => runCoopgraph(args, { env });
 
 describe('coopgraph token', () => {
-  it('prints a new token and the line that configures it, holding only its hash', () => {
-    const { code, stdout } = coopgraph(['token', 'analyst-1', '--role', 'editor']);
+  it('prints a new token and the line that configures it, holding only its hash', async () => {
+    const { code, stdout } = await coopgraph(['token', 'analyst-1', '--role', 'editor']);
     expect(code).toBe(0);
     const token = /^token: (cg_\S+)$/m.exec(stdout)![1]!;
     const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
     expect(line).toMatch(/^analyst-1:editor:[0-9a-f]{64}$/);
     expect(line).not.toContain(token.slice(3));
     expect(authenticate(parseTokens(line, 'line'), `Bearer ${token}`)).toEqual({ name: 'analyst-1', role: 'editor', scope: ['write'] });
-    expect(coopgraph(['token', 'analyst-1']).code).toBe(2);
-    expect(coopgraph(['token', 'analyst-1', '--role', 'root']).stderr).toMatch(/--role: expected editor or admin, not "root"/);
+    expect((await coopgraph(['token', 'analyst-1'])).code).toBe(2);
+    expect((await coopgraph(['token', 'analyst-1', '--role', 'root'])).stderr).toMatch(/--role: expected editor or admin, not "root"/);
   });
 });
 
 describe('coopgraph serve, writing', () => {
   it('writes with a token into the folder, holds its lock while it runs, and validate then counts the revision', async () => {
     const dir = copyOfGraph();
-    const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
+    const { stdout } = await coopgraph(['token', 'curator', '--role', 'admin']);
     const token = /^token: (\S+)$/m.exec(stdout)![1]!;
     const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
     const server = await startServe(['--data', dir], { COOPGRAPH_TOKENS: line });
@@ -45,14 +41,14 @@ describe('coopgraph serve, writing', () => {
         body: JSON.stringify({ query: 'mutation { createEntity(input: { kind: PERSON, name: "Hoang Van C" }) { change { revision by } } }' }),
       });
       expect(await response.json()).toEqual({ data: { createEntity: { change: { revision: 1, by: 'curator' } } } });
-      const second = coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
+      const second = await coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/is open for writing by another coopgraph process \(pid \d+/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
     expect(existsSync(join(dir, '.coopgraph.lock'))).toBe(false);
-    expect(coopgraph(['validate', '--data', dir]).stdout).toMatch(/^ok: 59 entities, 128 relations, 1 conflicts, revision 1/);
+    expect((await coopgraph(['validate', '--data', dir])).stdout).toMatch(/^ok: 59 entities, 128 relations, 1 conflicts, revision 1/);
   });
 
   it('serves read-only without tokens, taking no lock', async () => {
@@ -69,7 +65,7 @@ describe('coopgraph serve, writing', () => {
 
   it('refuses to start on a damaged change log, naming the file, the line and the reason', async () => {
     const dir = copyOfGraph();
-    const { stdout } = coopgraph(['token', 'curator', '--role', 'admin']);
+    const { stdout } = await coopgraph(['token', 'curator', '--role', 'admin']);
     const line = /^configuration line: (\S+)$/m.exec(stdout)![1]!;
     const token = /^token: (\S+)$/m.exec(stdout)![1]!;
     const server = await startServe(['--data', dir], { COOPGRAPH_TOKENS: line });
@@ -84,14 +80,14 @@ describe('coopgraph serve, writing', () => {
     const log = readFileSync(changeLogPath(dir));
     log[20] = log[20]! ^ 0x01;
     writeFileSync(changeLogPath(dir), log);
-    const refused = coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
+    const refused = await coopgraph(['serve', '--port', '0', '--data', dir], { COOPGRAPH_TOKENS: line });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/changes\.log: line 1 \(byte 0\): the checksum does not match the record: the file is damaged/);
-    expect(coopgraph(['validate', '--data', dir]).code).toBe(1);
+    expect((await coopgraph(['validate', '--data', dir])).code).toBe(1);
   });
 
-  it('refuses a malformed token configuration as a usage error', () => {
-    const result = coopgraph(['serve', '--port', '0'], { COOPGRAPH_TOKENS: 'curator:admin:not-a-hash' });
+  it('refuses a malformed token configuration as a usage error', async () => {
+    const result = await coopgraph(['serve', '--port', '0'], { COOPGRAPH_TOKENS: 'curator:admin:not-a-hash' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/COOPGRAPH_TOKENS: entry 1: expected the token's SHA-256 as 64 hex digits/);
   });

@@ -1,26 +1,13 @@
 // coopgraph export | import | export through the executable, on a generated
-// graph of over 100,000 facts: the two exports are the same bytes. The
-// processes run asynchronously, so this test never holds the runner up.
+// graph of over 100,000 facts: the two exports are the same bytes.
 
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../serve-process.js';
+import { runCoopgraph } from '../serve-process.js';
 import { tempDir } from '../temp-dir.js';
 
-const run = promisify(execFile);
-
-async function coopgraph(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 1 << 30, timeout: 240_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const coopgraph = (...args: string[]) => runCoopgraph(args, { timeout: 240_000 });
 
 describe('coopgraph import', () => {
   it('round-trips a generated graph of over 100,000 facts: export, import, export gives the same bytes', async () => {

@@ -1,21 +1,17 @@
 // coopgraph ingest and eval end to end, on a copy of graph/.
 
-import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GRAPH_DIR } from '../seed-graph.js';
+import { runCoopgraph } from '../serve-process.js';
 import { tempDir } from '../temp-dir.js';
 
-const BIN = fileURLToPath(new URL('../../bin/coopgraph.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
 const SEED = join(GRAPH_DIR, 'sources', '001_5bf859b125cfd1d9.txt');
 
-function coopgraph(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const coopgraph = (...args: string[]) => runCoopgraph(args);
 
 /** Every file of a graph folder with its content, to see that nothing changed. */
 function snapshot(dir: string): Record<string, string> {
@@ -31,21 +27,21 @@ beforeEach(() => {
 });
 
 describe('coopgraph ingest', () => {
-  it('changes nothing when the graph already holds the article', () => {
+  it('changes nothing when the graph already holds the article', async () => {
     const before = snapshot(graph);
-    const { code, stdout } = coopgraph('ingest', SEED, '--graph', graph);
+    const { code, stdout } = await coopgraph('ingest', SEED, '--graph', graph);
     expect(code).toBe(0);
     expect(stdout).toContain('already in the graph as article:2019-05-25-dien-bien-provincial-police-police-of-puer; nothing changes');
     expect(snapshot(graph)).toEqual(before);
   });
 
-  it('writes a new article into the graph, merging into the agency it names, once', () => {
+  it('writes a new article into the graph, merging into the agency it names, once', async () => {
     const article = join(FIXTURES, 'dien-bien-phongsaly.txt');
-    const first = coopgraph('ingest', article, '--graph', graph);
+    const first = await coopgraph('ingest', article, '--graph', graph);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/entities: \d+ new, \d+ merged/);
-    expect(coopgraph('validate', '--graph', graph).code).toBe(0);
-    const query = coopgraph(
+    expect((await coopgraph('validate', '--graph', graph)).code).toBe(0);
+    const query = await coopgraph(
       'query',
       '{ node(id: "police-agency:dien-bien-provincial-police-department") { evidence { article { id } } ... on PoliceAgency { counterparts { id } } } }',
       '--graph',
@@ -56,14 +52,14 @@ describe('coopgraph ingest', () => {
     expect(node.counterparts.map((c: { id: string }) => c.id)).toContain('police-agency:phongsaly-provincial-police-headquarters');
 
     const after = snapshot(graph);
-    const again = coopgraph('ingest', article, '--graph', graph);
+    const again = await coopgraph('ingest', article, '--graph', graph);
     expect(again.stdout).toContain('nothing changes');
     expect(snapshot(graph)).toEqual(after);
   });
 
-  it('prints the proposal in the export format with --dry-run --json, writing nothing', () => {
+  it('prints the proposal in the export format with --dry-run --json, writing nothing', async () => {
     const before = snapshot(graph);
-    const { code, stdout } = coopgraph('ingest', join(FIXTURES, 'dien-bien-phongsaly.txt'), '--dry-run', '--json', '--graph', graph);
+    const { code, stdout } = await coopgraph('ingest', join(FIXTURES, 'dien-bien-phongsaly.txt'), '--dry-run', '--json', '--graph', graph);
     expect(code).toBe(0);
     const proposal = JSON.parse(stdout);
     expect(proposal.entities.length).toBeGreaterThan(10);
@@ -78,34 +74,34 @@ describe('coopgraph ingest', () => {
     ['5 MB of text', 'the police of the province '.repeat(200_000), /at most 500000 characters/],
     ['HTML', readFileSync(join(FIXTURES, 'article.html')), /looks like HTML/],
     ['another language', readFileSync(join(FIXTURES, 'not-english.txt')), /does not look like English/],
-  ])('refuses %s with a message and exit 1, writing nothing', (_, content, message) => {
+  ])('refuses %s with a message and exit 1, writing nothing', async (_, content, message) => {
     const file = join(tempDir('bad'), 'article.txt');
     writeFileSync(file, content);
     const before = snapshot(graph);
-    const { code, stderr } = coopgraph('ingest', file, '--graph', graph);
+    const { code, stderr } = await coopgraph('ingest', file, '--graph', graph);
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(graph)).toEqual(before);
   });
 
-  it('refuses a missing file', () => {
-    const { code, stderr } = coopgraph('ingest', '/no/such/article.txt', '--graph', graph);
+  it('refuses a missing file', async () => {
+    const { code, stderr } = await coopgraph('ingest', '/no/such/article.txt', '--graph', graph);
     expect(code).toBe(1);
     expect(stderr).toContain('/no/such/article.txt: no such file');
   });
 
-  it('exits 2 on wrong arguments', () => {
-    expect(coopgraph('ingest').code).toBe(2);
-    expect(coopgraph('ingest', SEED, '--min-confidence', '2').code).toBe(2);
-    expect(coopgraph('ingest', SEED, SEED, '--title', 'x').code).toBe(2);
+  it('exits 2 on wrong arguments', async () => {
+    expect((await coopgraph('ingest')).code).toBe(2);
+    expect((await coopgraph('ingest', SEED, '--min-confidence', '2')).code).toBe(2);
+    expect((await coopgraph('ingest', SEED, SEED, '--title', 'x')).code).toBe(2);
   });
 });
 
 describe('coopgraph eval', () => {
-  it('scores the seeds against their gold', () => {
+  it('scores the seeds against their gold', async () => {
     const gold = fileURLToPath(new URL('../fixtures/gold/', import.meta.url));
-    const { code, stdout } = coopgraph('eval', '--gold', gold, '--texts', join(GRAPH_DIR, 'sources'), '--json');
+    const { code, stdout } = await coopgraph('eval', '--gold', gold, '--texts', join(GRAPH_DIR, 'sources'), '--json');
     expect(code).toBe(0);
     const { overall } = JSON.parse(stdout);
     expect(overall.entities.f1).toBeGreaterThanOrEqual(0.9);
