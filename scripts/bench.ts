@@ -136,7 +136,7 @@ async function hammer(url: string, query: string, variables: Record<string, unkn
 }
 
 /** CPU time a process has used, in clock ticks (user + system), or null where /proc does not tell. */
-function cpuTicks(pid: number): number | null {
+function readCpuTicks(pid: number): number | null {
   try {
     // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -154,12 +154,12 @@ function cpuTicks(pid: number): number | null {
  */
 async function settle(url: string, most = 120_000): Promise<void> {
   const pid = serverPids.get(url);
-  if (pid === undefined || cpuTicks(pid) === null) return;
+  if (pid === undefined || readCpuTicks(pid) === null) return;
   const started = Date.now();
-  let before = cpuTicks(pid);
+  let before = readCpuTicks(pid);
   while (Date.now() - started < most) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = cpuTicks(pid);
+    const now = readCpuTicks(pid);
     if (now === before) return;
     before = now;
   }
