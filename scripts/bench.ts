@@ -154,12 +154,12 @@ function readCpuTicks(pid: number): number | null {
  */
 async function settle(url: string, most = 120_000): Promise<void> {
   const pid = serverPids.get(url);
-  if (pid === undefined || readCpuTicks(pid) === null) return;
+  let before = pid === undefined ? null : readCpuTicks(pid);
+  if (before === null) return;
   const started = Date.now();
-  let before = readCpuTicks(pid);
   while (Date.now() - started < most) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = readCpuTicks(pid);
+    const now = readCpuTicks(pid!);
     if (now === before) return;
     before = now;
   }

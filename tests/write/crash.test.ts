@@ -3,11 +3,11 @@
 // acknowledged, nothing half-written, and pass `coopgraph validate`;
 // repeated at several kill points.
 
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tokenLine } from '../../src/http/tokens.js';
 import { readData } from '../../src/write/open-data.js';
-import { BIN, startServe } from '../serve-process.js';
+import { runCoopgraph, startServe } from '../serve-process.js';
 import { copyOfGraph } from './data-dir.js';
 
 const TOKEN = 'cg_crash-test-token';
@@ -82,8 +82,8 @@ describe('a server killed in the middle of writes', () => {
       await writing;
       children.delete(child);
 
-      const validate = spawnSync(process.execPath, [BIN, 'validate', '--data', dir], { encoding: 'utf8', timeout: 60_000 });
-      expect(validate.status, validate.stdout + validate.stderr).toBe(0);
+      const validate = await runCoopgraph(['validate', '--data', dir]);
+      expect(validate.code, validate.stdout + validate.stderr).toBe(0);
 
       // the folder as the next process reads it: every acknowledged write present ...
       const { kg, history } = readData(dir);
